@@ -1,0 +1,72 @@
+"""The contact page: a fixed form whose messages are stored, then e-mailed to the team."""
+
+from django.conf import settings
+from django.db import models, transaction
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+
+class ContactPage(RoutablePageMixin, Page):
+    intro = models.TextField(_("introduction"), blank=True)
+    thank_you_text = models.TextField(
+        _("thank-you message"), blank=True, help_text=_("Shown once a message has been sent.")
+    )
+    to_address = models.EmailField(
+        _("send messages to"), blank=True, help_text=_("Leave empty to use the site's contact address.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("thank_you_text")]
+    settings_panels = [*Page.settings_panels, FieldPanel("to_address")]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("contact page")
+
+    @path("")
+    def form_view(self, request):
+        from home.forms import ContactForm
+        from home.tasks import notify_contact_submission
+
+        form = ContactForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            if not form.is_spam():
+                with transaction.atomic():
+                    submission = form.save(page=self, language=get_language())
+                    notify_contact_submission.delay_on_commit(submission.pk)
+            # A bot that filled the honeypot sees the same thank-you page, and learns nothing.
+            return redirect(self.url + self.reverse_subpage("thanks"))
+        status = 400 if request.method == "POST" else 200
+        return TemplateResponse(
+            request, self.get_template(request), self.get_context(request, form=form), status=status
+        )
+
+    @path("merci/", name="thanks")
+    def thanks_view(self, request):
+        return TemplateResponse(request, "home/contact_page_thanks.html", self.get_context(request))
+
+    def get_recipient(self):
+        return self.to_address or settings.CONTACT_EMAIL
+
+
+class ContactSubmission(models.Model):
+    page = models.ForeignKey(ContactPage, verbose_name=_("page"), null=True, on_delete=models.SET_NULL)
+    name = models.CharField(_("name"), max_length=120)
+    email = models.EmailField(_("e-mail address"))
+    subject = models.CharField(_("subject"), max_length=200)
+    message = models.TextField(_("message"))
+    language = models.CharField(_("language"), max_length=10)
+    created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
+    notified_at = models.DateTimeField(_("team notified at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("contact message")
+        verbose_name_plural = _("contact messages")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} — {self.subject}"

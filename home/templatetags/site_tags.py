@@ -1,0 +1,22 @@
+from django import template
+
+from home import navigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    request = context["request"]
+    # Computed once per request even if several templates ask for it.
+    if not hasattr(request, "_site_chrome"):
+        request._site_chrome = navigation.site_chrome(request, context.get("page"))
+    return request._site_chrome
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    request = context["request"]
+    if not hasattr(request, "_language_links"):
+        request._language_links = navigation.language_links(request, context.get("page"))
+    return request._language_links
