@@ -20,3 +20,13 @@ def language_links(context):
     if not hasattr(request, "_language_links"):
         request._language_links = navigation.language_links(request, context.get("page"))
     return request._language_links
+
+
+@register.simple_tag
+def content_language(page):
+    """The language a page's text is written in: an alias shows the text of the page it copies."""
+    if page is None or not getattr(page, "alias_of_id", None):
+        return None
+    from wagtail.models import Page
+
+    return Page.objects.filter(pk=page.alias_of_id).values_list("locale__language_code", flat=True).first()

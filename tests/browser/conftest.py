@@ -1,0 +1,56 @@
+"""Headless Chromium (Debian's package) driven by Playwright; axe-core and the Nu HTML Checker from npm."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def chromium_path():
+    path = shutil.which("chromium")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing: CI installs Debian's chromium package before the tests.")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.console_errors = []
+    page.failed_requests = []
+    page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
+    page.on("requestfailed", lambda request: page.failed_requests.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and page.failed_requests.append(response.url))
+    yield page
+    context.close()
+
+
+def run_axe(page):
+    """The axe-core violations of the page, as (rule id, impact, selectors)."""
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (make test does).")
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:5])
+        for violation in results["violations"]
+    ]

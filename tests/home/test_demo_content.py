@@ -1,0 +1,58 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision
+from wagtail_localize.models import StringTranslation
+
+from home.demo import T, content
+from home.demo.seed import translation_memory
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "translations": StringTranslation.objects.count(),
+    }
+
+
+def test_seeding_twice_changes_nothing():
+    before = counts()  # the suite's database was seeded once already
+    output = io.StringIO()
+
+    call_command("load_demo_content", stdout=output)
+
+    assert counts() == before
+    assert "nothing to do" in output.getvalue()
+
+
+def test_demo_site_is_complete_in_both_languages():
+    french = Page.objects.filter(locale__language_code="fr", depth__gt=1, alias_of__isnull=True)
+    creole = Page.objects.filter(locale__language_code="rcf", depth__gt=1, alias_of__isnull=True)
+    assert french.count() == len(content.PAGES) + 1
+    assert creole.count() == french.count(), "every demo page is translated, none left as an alias"
+    for slug in ("le-projet", "nos-missions", "manifeste", "la-case-rurale-a-l-alambic", "mentions-legales"):
+        assert french.filter(slug=slug).exists() and creole.filter(slug=slug).exists()
+
+
+def test_the_same_french_text_always_gets_the_same_creole_translation():
+    seen = {}
+
+    def walk(value):
+        if isinstance(value, T):
+            assert value.fr.strip() and value.rcf.strip()
+            assert seen.setdefault(value.fr, value.rcf) == value.rcf, f"two translations of {value.fr!r}"
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    walk([content.IMAGES, content.HOME, content.PAGES, content.FOOTER_TEXT, content.CONTACT_DETAILS])
+    assert len(translation_memory(content.PAGES)) > 200
