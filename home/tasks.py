@@ -18,6 +18,6 @@ def notify_contact_submission(submission_id):
     with translation.override("fr"):
         body = render_to_string("home/emails/contact_submission.txt", {"submission": submission})
         subject = f"[Case Rurale] {submission.subject}"
-    send_mail(subject, body, None, [recipient or settings.CONTACT_EMAIL], fail_silently=False)
+    send_mail(subject, body, None, [recipient or settings.CONTACT_EMAIL])
     ContactSubmission.objects.filter(pk=submission.pk).update(notified_at=timezone.now())
     return True

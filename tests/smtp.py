@@ -17,7 +17,7 @@ class Inbox:
         self.messages = []
         self.arrived = threading.Condition()
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         with self.arrived:
             self.messages.append(envelope)
             self.arrived.notify_all()

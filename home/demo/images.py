@@ -83,7 +83,11 @@ def _alambic(draw, rng):
         draw.line([(x, 800), (x + 20, 430)], fill=PALETTE["soil"], width=22)
         for angle in range(0, 360, 45):
             rad = math.radians(angle)
-            draw.line([(x + 20, 430), (x + 20 + 140 * math.cos(rad), 430 + 70 * math.sin(rad))], fill=PALETTE["hill_near"], width=16)
+            draw.line(
+                [(x + 20, 430), (x + 20 + 140 * math.cos(rad), 430 + 70 * math.sin(rad))],
+                fill=PALETTE["hill_near"],
+                width=16,
+            )
 
 
 def _jardin(draw, rng):
@@ -95,7 +99,10 @@ def _jardin(draw, rng):
         draw.rectangle([0, y, WIDTH, y + 55], fill=(140, 95, 62))
         for x in range(40 + row * 17 % 60, WIDTH, 90):
             r = rng.uniform(22, 38)
-            draw.ellipse([x - r, y + 20 - r, x + r, y + 20 + r], fill=rng.choice([PALETTE["hill"], PALETTE["cane"], PALETTE["hill_near"]]))
+            draw.ellipse(
+                [x - r, y + 20 - r, x + r, y + 20 + r],
+                fill=rng.choice([PALETTE["hill"], PALETTE["cane"], PALETTE["hill_near"]]),
+            )
 
 
 def _marche(draw, rng):
@@ -108,7 +115,9 @@ def _marche(draw, rng):
         draw.rectangle([x + 20, 560, x + 320, 620], fill=PALETTE["soil"])
         for j in range(7):  # fruit and vegetables on the stall
             cx = x + 45 + j * 40
-            draw.ellipse([cx - 18, 530, cx + 18, 566], fill=rng.choice([PALETTE["sky_top"], PALETTE["earth"], PALETTE["cane"]]))
+            draw.ellipse(
+                [cx - 18, 530, cx + 18, 566], fill=rng.choice([PALETTE["sky_top"], PALETTE["earth"], PALETTE["cane"]])
+            )
         draw.line([(x + 25, 420), (x + 25, 760)], fill=PALETTE["ink"], width=8)
         draw.line([(x + 315, 420), (x + 315, 760)], fill=PALETTE["ink"], width=8)
         _person(draw, x + 170, 760, 1.1, rng)
@@ -120,7 +129,11 @@ def _atelier(draw, rng):
     for _ in range(7):
         x, y = rng.uniform(350, 1250), rng.uniform(400, 800)
         w, h = rng.uniform(120, 260), rng.uniform(70, 160)
-        draw.rounded_rectangle([x - w / 2, y - h / 2, x + w / 2, y + h / 2], radius=18, fill=rng.choice([PALETTE["paper"], PALETTE["sky_top"], PALETTE["earth"], PALETTE["hill"]]))
+        draw.rounded_rectangle(
+            [x - w / 2, y - h / 2, x + w / 2, y + h / 2],
+            radius=18,
+            fill=rng.choice([PALETTE["paper"], PALETTE["sky_top"], PALETTE["earth"], PALETTE["hill"]]),
+        )
     for angle in range(0, 360, 60):  # hands around the table
         rad = math.radians(angle + 20)
         x, y = 800 + 560 * math.cos(rad), 680 + 330 * math.sin(rad)

@@ -25,8 +25,8 @@ from home.models import (
     LegalSettings,
     ManifestoPage,
     MenuItem,
-    SiteSettings,
     SitemapPage,
+    SiteSettings,
     SocialLink,
     StandardPage,
 )
@@ -161,7 +161,9 @@ class DemoSeeder:
             # Wagtail's placeholder "Welcome" page goes once our home page takes its place.
             old_root = site.root_page if site else None
             if site is None:
-                site = Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="La Case Rurale")
+                site = Site.objects.create(
+                    hostname="localhost", root_page=home, is_default_site=True, site_name="La Case Rurale"
+                )
             else:
                 site.root_page = home
                 site.site_name = "La Case Rurale"
@@ -260,7 +262,8 @@ class DemoSeeder:
                 {
                     "title": value["title"].fr if value.get("title") else "",
                     "items": [
-                        {"question": item["question"].fr, "answer": paragraphs(item["answer"])} for item in value["items"]
+                        {"question": item["question"].fr, "answer": paragraphs(item["answer"])}
+                        for item in value["items"]
                     ],
                 },
             )

@@ -77,9 +77,7 @@ class HomePage(Page):
     missions = StreamField([("mission", MissionBlock())], verbose_name=_("missions"), blank=True)
     ingredients_title = models.CharField(_("ingredients title"), max_length=200, blank=True)
     ingredients_intro = models.TextField(_("ingredients introduction"), blank=True)
-    ingredients = StreamField(
-        [("ingredient", IngredientBlock())], verbose_name=_("ingredients"), blank=True, max_num=6
-    )
+    ingredients = StreamField([("ingredient", IngredientBlock())], verbose_name=_("ingredients"), blank=True, max_num=6)
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [
@@ -200,7 +198,11 @@ class SitemapPage(Page):
         context = super().get_context(request, *args, **kwargs)
         root = self.get_site().root_page.localized
         pages = list(
-            Page.objects.live().public().descendant_of(root, inclusive=True).filter(locale_id=self.locale_id).order_by("path")
+            Page.objects.live()
+            .public()
+            .descendant_of(root, inclusive=True)
+            .filter(locale_id=self.locale_id)
+            .order_by("path")
         )
         context["sitemap_tree"] = build_tree(pages)
         return context

@@ -80,7 +80,12 @@ class LegalSettings(BaseSiteSetting):
         FULL = "full", _("fully compliant")
 
     legal_notice_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("legal notice"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("legal notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accessibility_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -91,10 +96,20 @@ class LegalSettings(BaseSiteSetting):
         related_name="+",
     )
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("personal data"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("personal data"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     sitemap_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("site map"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page",
+        verbose_name=_("site map"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     accessibility_compliance = models.CharField(
         _("accessibility compliance"),

@@ -27,17 +27,20 @@ def worker(settings):
     )
     with start_worker(app, pool="solo", concurrency=1, queues=[queue], perform_ping_check=False, loglevel="WARNING"):
         yield
-    app.conf.update({key: previous[key] for key in ("task_always_eager", "broker_url", "result_backend", "task_default_queue")})
+    app.conf.update(
+        {key: previous[key] for key in ("task_always_eager", "broker_url", "result_backend", "task_default_queue")}
+    )
 
 
 @pytest.fixture
 def smtp_settings(settings):
     def configure(port):
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST = "127.0.0.1"
-        settings.EMAIL_PORT = port
-        settings.EMAIL_USE_TLS = False
-        settings.EMAIL_TIMEOUT = 5
+        settings.MAILERS = {
+            "default": {
+                "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "OPTIONS": {"host": "127.0.0.1", "port": port, "use_tls": False, "timeout": 5},
+            }
+        }
 
     return configure
 

@@ -46,8 +46,12 @@ def test_production_reads_its_services_from_the_environment():
         "print(s.ALLOWED_HOSTS);"
         "print(s.SESSION_COOKIE_NAME, s.CSRF_COOKIE_NAME)"
     )
-    env = {**PRODUCTION_ENV, "DATABASE_URL": "postgres://case:secret@db:5432/caserurale", "REDIS_URL": "redis://cache:6379/1"}
-    result = manage("shell", "-c", script, env=env)
+    env = {
+        **PRODUCTION_ENV,
+        "DATABASE_URL": "postgres://case:secret@db:5432/caserurale",
+        "REDIS_URL": "redis://cache:6379/1",
+    }
+    result = manage("shell", "--no-imports", "-c", script, env=env)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "django.db.backends.postgresql"

@@ -55,16 +55,16 @@ def test_every_live_page_links_the_legal_pages_of_its_language(client):
     pages = Page.objects.live().filter(depth__gt=1).select_related("locale")
     assert pages.count() > 30
     for page in pages:
-        expected = {
-            Page.objects.get(translation_key=key, locale=page.locale).url for key in legal_keys
-        }
+        expected = {Page.objects.get(translation_key=key, locale=page.locale).url for key in legal_keys}
         document = soup(client.get(page.url))
         footer_links = {link["href"] for link in document.select(".site-footer__legal a")}
         assert expected <= footer_links, f"{page.url} lacks legal links {expected - footer_links}"
 
 
 def test_footer_states_the_accessibility_compliance_in_each_language(client):
-    assert "Accessibilité : partiellement conforme" in soup(client.get("/")).select_one(".site-footer__legal").get_text()
+    assert (
+        "Accessibilité : partiellement conforme" in soup(client.get("/")).select_one(".site-footer__legal").get_text()
+    )
     creole = soup(client.get("/rcf/")).select_one(".site-footer__legal").get_text()
     assert "partiellement conforme" not in creole
 

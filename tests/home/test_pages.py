@@ -1,5 +1,6 @@
 """Every page type is created and rendered in French and in Creole."""
 
+import json
 import re
 
 import pytest
@@ -16,6 +17,7 @@ from home.models import (
     SitemapPage,
     StandardPage,
 )
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -73,50 +75,91 @@ def test_a_new_french_page_shows_in_creole_as_an_alias_until_translated(client):
     assert "pa ankor tradui" in body.lower() or "poko tradui" in body.lower()
 
 
-def test_new_pages_of_every_type_can_be_created_and_rendered(client):
+@pytest.mark.parametrize(
+    "factory",
+    [
+        factories.StandardPageFactory,
+        factories.ManifestoPageFactory,
+        factories.ArticleIndexPageFactory,
+        factories.ContactPageFactory,
+        factories.SitemapPageFactory,
+    ],
+    ids=lambda factory: factory._meta.model.__name__,
+)
+def test_new_pages_of_every_type_are_served_in_french_and_as_creole_aliases(client, factory):
     home = HomePage.objects.get(locale__language_code="fr")
-    index = ArticleIndexPage(title="Brèves", slug="breves", intro="Les nouvelles courtes.")
-    home.add_child(instance=index)
-    article = ArticlePage(title="Le marché revient", slug="le-marche-revient", intro="Samedi matin.")
-    index.add_child(instance=article)
-    standard = StandardPage(
-        title="Une page complète",
+    page = factory(parent=home, slug="nouvelle-page")
+    page.save_revision().publish()
+    synchronize_tree(Locale.objects.get(language_code="fr"), Locale.objects.get(language_code="rcf"))
+
+    french = client.get("/nouvelle-page/")
+    creole = client.get("/rcf/nouvelle-page/")
+
+    assert french.status_code == 200 and html_lang(french) == "fr"
+    assert creole.status_code == 200 and html_lang(creole) == "rcf"
+    assert escape(page.title) in french.content.decode()
+    assert escape(page.title) in creole.content.decode()
+
+
+def test_articles_are_listed_newest_first_and_paginated(client):
+    index = factories.ArticleIndexPageFactory(parent=HomePage.objects.get(locale__language_code="fr"), slug="breves")
+    for day in range(1, 15):
+        factories.ArticlePageFactory(parent=index, title=f"Brève du {day} mars", date=f"2026-03-{day:02d}")
+
+    first = client.get("/breves/").content.decode()
+    second = client.get("/breves/?page=2").content.decode()
+
+    assert first.index("Brève du 14 mars") < first.index("Brève du 3 mars")
+    assert "Brève du 2 mars" not in first and "Brève du 2 mars" in second
+    assert "Page 1 sur 2" in first
+    assert client.get("/breves/?page=abc").status_code == 200
+
+
+def test_every_block_family_renders(client):
+    home = HomePage.objects.get(locale__language_code="fr")
+    standard = factories.StandardPageFactory(
+        parent=home,
         slug="une-page-complete",
-        body=[
-            ("heading", {"text": "Un titre de section", "level": "h2"}),
-            ("paragraph", "<p>Un paragraphe avec du <b>gras</b>.</p>"),
-            ("quote", {"text": "Chez nous, c’est chez vous !", "author": "Fabrique #1"}),
-            (
-                "accordion",
-                {"title": "Questions", "items": [{"question": "Qui peut venir ?", "answer": "<p>Tout le monde.</p>"}]},
-            ),
-            (
-                "table",
+        body=json.dumps(
+            [
+                {"type": "heading", "value": {"text": "Un titre de section", "level": "h2"}},
+                {"type": "paragraph", "value": "<p>Un paragraphe avec du <b>gras</b>.</p>"},
+                {"type": "quote", "value": {"text": "Chez nous, c’est chez vous !", "author": "Fabrique #1"}},
                 {
-                    "caption": "Les espaces",
-                    "table": {
-                        "columns": [{"type": "text", "heading": "Espace"}, {"type": "text", "heading": "Usage"}],
-                        "rows": [{"values": ["Café", "Se retrouver"]}],
+                    "type": "accordion",
+                    "value": {
+                        "title": "Questions",
+                        "items": [{"question": "Qui peut venir ?", "answer": "<p>Tout le monde.</p>"}],
                     },
                 },
-            ),
-            (
-                "call_to_action",
-                {"title": "Venez nous voir", "text": "", "link": {"text": "Nous écrire", "page": None, "url": "https://example.org/"}},
-            ),
-        ],
+                {
+                    "type": "table",
+                    "value": {
+                        "caption": "Les espaces",
+                        "table": {
+                            "columns": [{"type": "text", "heading": "Espace"}, {"type": "text", "heading": "Usage"}],
+                            "rows": [{"values": ["Café", "Se retrouver"]}],
+                        },
+                    },
+                },
+                {
+                    "type": "call_to_action",
+                    "value": {
+                        "title": "Venez nous voir",
+                        "text": "",
+                        "link": {"text": "Nous écrire", "page": None, "url": "https://example.org/"},
+                    },
+                },
+            ]
+        ),
     )
-    home.add_child(instance=standard)
-    for page in (index, article, standard):
-        page.save_revision().publish()
+    standard.save_revision().publish()
 
-    body = client.get(standard.url).content.decode()
+    body = client.get("/une-page-complete/").content.decode()
     assert '<h2 class="block-heading">Un titre de section</h2>' in body
     assert "<b>gras</b>" in body
+    assert "<blockquote><p>Chez nous, c’est chez vous !</p></blockquote>" in body
     assert "<summary>Qui peut venir ?</summary>" in body
     assert "<caption>Les espaces</caption>" in body
-    assert '<th scope="col">Usage</th>' in body
+    assert '<th scope="col">Usage</th>' in body and '<th scope="row">Café</th>' in body
     assert 'href="https://example.org/"' in body
-    listing = client.get(index.url).content.decode()
-    assert "Le marché revient" in listing
-    assert client.get(article.url).status_code == 200

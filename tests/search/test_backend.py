@@ -16,7 +16,11 @@ def backend_setting(env):
     environment = {key: value for key, value in os.environ.items() if key != "ELASTICSEARCH_URL"}
     environment.update(env)
     result = subprocess.run(
-        [sys.executable, "-c", "from django.conf import settings; print(settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])"],
+        [
+            sys.executable,
+            "-c",
+            "from django.conf import settings; print(settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])",
+        ],
         cwd=ROOT,
         env={**environment, "DJANGO_SETTINGS_MODULE": "caserurale.settings.dev"},
         capture_output=True,
@@ -49,7 +53,8 @@ def test_index_settings_fold_accents_and_stem_french():
     assert "edgengram_analyzer" in backend.settings["settings"]["analysis"]["analyzer"]
     assert backend.index_prefix == "caserurale_"
     assert backend.hosts[0]["host"] == "search.example"
-    assert backend.hosts[0]["use_ssl"] is True
+    assert backend.hosts[0]["scheme"] == "https"
+    assert backend.hosts[0]["port"] == 9243
     assert INDEX_SETTINGS["settings"]["index"]["number_of_shards"] == 1
 
 
@@ -67,14 +72,18 @@ def test_page_mapping_indexes_the_text_residents_search():
 
 
 @pytest.mark.elasticsearch
-@pytest.mark.skipif(not os.environ.get("ELASTICSEARCH_URL"), reason="set ELASTICSEARCH_URL to run against a live server")
+@pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"), reason="set ELASTICSEARCH_URL to run against a live server"
+)
 @pytest.mark.django_db
 def test_live_elasticsearch_finds_a_page_with_or_without_accents():
     from wagtail.search.backends import get_search_backend
 
     from home.models import StandardPage
 
-    backend = get_search_backend("default", **elasticsearch_backend(os.environ["ELASTICSEARCH_URL"], "caserurale_test_"))
+    backend = get_search_backend(
+        "default", **elasticsearch_backend(os.environ["ELASTICSEARCH_URL"], "caserurale_test_")
+    )
     index = backend.get_index_for_model(StandardPage)
     index.reset()
     index.add_model(StandardPage)

@@ -5,7 +5,9 @@ pytestmark = pytest.mark.django_db
 
 
 def result_titles(response):
-    return [link.get_text(strip=True) for link in BeautifulSoup(response.content, "html.parser").select(".search-results a")]
+    return [
+        link.get_text(strip=True) for link in BeautifulSoup(response.content, "html.parser").select(".search-results a")
+    ]
 
 
 def test_search_finds_french_pages(client):
