@@ -13,5 +13,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def demo_site(transactional_db):
-    """For tests that commit (live server, real worker): the database is emptied after each, so rebuild."""
+    """For tests that commit (live server, real worker): their database is emptied after each
+    test, down to the root page and locales that migrations made, so the seeding rebuilds it all."""
     call_command("load_demo_content", stdout=io.StringIO())

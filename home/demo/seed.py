@@ -4,11 +4,13 @@ Idempotent: what exists is left as it is, so running it twice changes nothing.
 """
 
 import datetime
+import html
 import json
 
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
+from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
@@ -85,14 +87,22 @@ def paragraphs(items):
 class DemoSeeder:
     def __init__(self, progress):
         self.progress = progress
-        self.fr = Locale.objects.get_or_create(language_code="fr")[0]
-        self.rcf = Locale.objects.get_or_create(language_code="rcf")[0]
         self.images = {}
         self.pages = {}
         self.created = set()
         self.memory = translation_memory(
             content.IMAGES, content.HOME, content.PAGES, content.FOOTER_TEXT, content.CONTACT_DETAILS
         )
+
+    def seed_foundations(self):
+        """What migrations create, rebuilt if a database was emptied since (flushed test databases)."""
+        self.fr = Locale.objects.get_or_create(language_code="fr")[0]
+        self.rcf = Locale.objects.get_or_create(language_code="rcf")[0]
+        LocaleSynchronization.objects.get_or_create(locale=self.rcf, defaults={"sync_from": self.fr})
+        if not Collection.objects.exists():
+            Collection.add_root(name="Root")
+        if not Page.objects.exists():
+            Page.add_root(instance=Page(title="Root", slug="root", locale=self.fr, live=True))
 
     # Images and embeds -------------------------------------------------------
     def seed_images(self):
@@ -116,9 +126,9 @@ class DemoSeeder:
                     continue
                 video_id = value["url"].rsplit("v=", 1)[-1]
                 Embed.objects.get_or_create(
-                    url=value["url"],
-                    max_width=None,
+                    hash=get_embed_hash(value["url"]),
                     defaults={
+                        "url": value["url"],
                         "type": "video",
                         "title": value["title"].fr,
                         "provider_name": "YouTube",
@@ -341,7 +351,6 @@ class DemoSeeder:
 
     # Creole ------------------------------------------------------------------
     def seed_creole(self):
-        LocaleSynchronization.objects.get_or_create(locale=self.rcf, defaults={"sync_from": self.fr})
         to_translate = [self.pages[None]] + [self.pages[data["slug"]] for data in content.PAGES]
         for page in to_translate:
             if not page.get_translations().filter(locale=self.rcf, alias_of__isnull=True).exists():
@@ -368,8 +377,9 @@ class DemoSeeder:
         po = translation.export_po()
         missing = []
         for entry in po:
-            if entry.msgid in self.memory:
-                entry.msgstr = self.memory[entry.msgid]
+            creole = self.creole_for(entry.msgid)
+            if creole is not None:
+                entry.msgstr = creole
             elif entry.msgctxt in KEPT_AS_IS:
                 entry.msgstr = entry.msgid
             else:
@@ -379,6 +389,15 @@ class DemoSeeder:
         translation.import_po(po, tool_name="demo content")
         translation.save_target(publish=True)
 
+    def creole_for(self, segment):
+        """The Creole of a segment; wagtail-localize hands plain text over HTML-escaped ("&amp;")."""
+        if segment in self.memory:
+            return self.memory[segment]
+        plain = html.unescape(segment)
+        if plain in self.memory:
+            return html.escape(self.memory[plain], quote=False)
+        return None
+
     def seed_admin(self):
         User = get_user_model()
         if not User.objects.filter(username=DEMO_ADMIN["username"]).exists():
@@ -387,6 +406,7 @@ class DemoSeeder:
 
     def run(self):
         steps = [
+            self.seed_foundations,
             self.seed_admin,
             self.seed_images,
             self.seed_embeds,

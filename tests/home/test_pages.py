@@ -31,7 +31,7 @@ def html_lang(response):
 @pytest.mark.parametrize("model", PAGE_TYPES, ids=lambda model: model.__name__)
 @pytest.mark.parametrize("language", ["fr", "rcf"])
 def test_every_demo_page_type_renders_in_both_languages(client, model, language):
-    page = model.objects.live().get_queryset().filter(locale__language_code=language).first()
+    page = model.objects.live().filter(locale__language_code=language).first()
     assert page is not None, f"the demo has no {model.__name__} in {language}"
     assert page.alias_of_id is None, "the demo pages are translated, not aliases"
 
