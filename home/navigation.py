@@ -8,6 +8,13 @@ from wagtail.models import Locale, Page
 from home.models import FooterText, LegalSettings, SiteSettings
 
 
+def active_locale(request):
+    """The Locale of the request's language, looked up once per request."""
+    if not hasattr(request, "_active_locale"):
+        request._active_locale = Locale.get_active()
+    return request._active_locale
+
+
 def localized_pages(pages, locale):
     """Map each page to its live version in ``locale`` (itself when untranslated), in one query."""
     pages = [page for page in pages if page is not None]
@@ -36,7 +43,7 @@ def link(page, request, current_page=None):
 
 def site_chrome(request, current_page=None):
     """The menu, legal links and footer text of the request's site and language."""
-    locale = Locale.get_active()
+    locale = active_locale(request)
     site_settings = SiteSettings.for_request(request)
     legal = LegalSettings.for_request(request)
     menu_pages = [item.page for item in site_settings.menu_items.select_related("page").all()]

@@ -15,4 +15,7 @@ CELERY_BROKER_URL = "memory://"
 CELERY_RESULT_BACKEND = "cache+memory://"
 
 SERVE_MEDIA = True
+# Static files are served from the apps' folders: nothing is collected here.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -6,7 +6,9 @@ Idempotent: what exists is left as it is, so running it twice changes nothing.
 import datetime
 import html
 import json
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -170,14 +172,15 @@ class DemoSeeder:
             self.created.add(home.pk)
             # Wagtail's placeholder "Welcome" page goes once our home page takes its place.
             old_root = site.root_page if site else None
-            if site is None:
-                site = Site.objects.create(
-                    hostname="localhost", root_page=home, is_default_site=True, site_name="La Case Rurale"
-                )
-            else:
-                site.root_page = home
-                site.site_name = "La Case Rurale"
-                site.save()
+            # The site answers at the address the admin links to (127.0.0.1:8000 for `make run`),
+            # so that the sitemap and e-mails carry full URLs that work.
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            site = site or Site(is_default_site=True)
+            site.hostname = address.hostname
+            site.port = address.port or (443 if address.scheme == "https" else 80)
+            site.root_page = home
+            site.site_name = "La Case Rurale"
+            site.save()
             if old_root is not None and old_root.specific_class is Page and old_root.pk != home.pk:
                 old_root.delete()
         self.pages[None] = home

@@ -40,10 +40,10 @@ class ContactPage(RoutablePageMixin, Page):
                     notify_contact_submission.delay_on_commit(submission.pk)
             # A bot that filled the honeypot sees the same thank-you page, and learns nothing.
             return redirect(self.url + self.reverse_subpage("thanks"))
+        context = self.get_context(request)
+        context["form"] = form
         status = 400 if request.method == "POST" else 200
-        return TemplateResponse(
-            request, self.get_template(request), self.get_context(request, form=form), status=status
-        )
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
     @path("merci/", name="thanks")
     def thanks_view(self, request):

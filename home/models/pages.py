@@ -108,7 +108,17 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from home.navigation import active_locale, localized_pages
+
         context = super().get_context(request, *args, **kwargs)
+        # Every link of the page resolved to the visitor's language in one query.
+        mission_pages = [block.value["page"] for block in self.missions if block.value["page"]]
+        links = localized_pages([self.hero_link_page, *mission_pages], active_locale(request))
+        context["hero_link"] = links.get(self.hero_link_page_id)
+        context["missions"] = [
+            {"value": block.value, "link": links.get(block.value["page"].pk) if block.value["page"] else None}
+            for block in self.missions
+        ]
         context["latest_articles"] = (
             ArticlePage.objects.live()
             .filter(locale_id=self.locale_id)

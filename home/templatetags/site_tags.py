@@ -30,3 +30,13 @@ def content_language(page):
     from wagtail.models import Page
 
     return Page.objects.filter(pk=page.alias_of_id).values_list("locale__language_code", flat=True).first()
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    """The URL of ``page`` in the visitor's language (of the page itself while untranslated)."""
+    if page is None:
+        return ""
+    request = context["request"]
+    translated = navigation.localized_pages([page], navigation.active_locale(request))
+    return translated[page.pk].get_url(request)

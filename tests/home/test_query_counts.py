@@ -7,7 +7,8 @@ from home.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 
-HOME_QUERIES = 16
+# Routing costs one query more in Creole (Wagtail looks the translated root page up).
+HOME_QUERIES = {"/": 19, "/rcf/": 20}
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +21,7 @@ def warm(client):
 
 @pytest.mark.parametrize("url", ["/", "/rcf/"])
 def test_home_page_queries(client, django_assert_num_queries, url):
-    with django_assert_num_queries(HOME_QUERIES):
+    with django_assert_num_queries(HOME_QUERIES[url]):
         assert client.get(url).status_code == 200
 
 
@@ -29,5 +30,5 @@ def test_home_page_queries_do_not_grow_with_news(client, django_assert_num_queri
     for number in range(20):
         article = ArticlePage(title=f"Nouvelle {number}", slug=f"nouvelle-{number}", intro="Texte")
         index.add_child(instance=article)
-    with django_assert_num_queries(HOME_QUERIES):
+    with django_assert_num_queries(HOME_QUERIES["/"]):
         assert client.get("/").status_code == 200
