@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's database search uses PostgreSQL's full-text search there; harmless on SQLite.
+    "django.contrib.postgres",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ apps are seeded in the order of INSTALLED_APPS. Running it again changes nothing
 """
 
 import importlib
+import logging
 import importlib.util
 import time
 
@@ -16,6 +17,8 @@ class Command(BaseCommand):
     help = "Creates the demo content (pages in French and Creole, images, settings, demo accounts)."
 
     def handle(self, *args, **options):
+        # Wagtail logs every page it publishes; the progress lines below say it more briefly.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         started = time.monotonic()
         self.steps = 0
         logins = []
