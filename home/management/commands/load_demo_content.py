@@ -5,8 +5,8 @@ apps are seeded in the order of INSTALLED_APPS. Running it again changes nothing
 """
 
 import importlib
-import logging
 import importlib.util
+import logging
 import time
 
 from django.apps import apps
