@@ -28,6 +28,7 @@ if settings.SERVE_MEDIA:
 
 # French lives at /, Creole at /rcf/: every public URL exists in both.
 urlpatterns += i18n_patterns(
+    path("extranet/", include("extranet.urls")),
     path("recherche/", search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

@@ -1,24 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from caserurale.forms import AccessibleFormMixin
 from home.models import ContactSubmission
-
-
-class AccessibleFormMixin:
-    """Ties each field to its help text and errors, so screen readers announce them with the field."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name, field in self.fields.items():
-            bound = self[name]
-            described_by = []
-            if field.help_text:
-                described_by.append(f"{bound.id_for_label}-help")
-            if bound.errors:
-                described_by.append(f"{bound.id_for_label}-error")
-                field.widget.attrs["aria-invalid"] = "true"
-            if described_by:
-                field.widget.attrs["aria-describedby"] = " ".join(described_by)
 
 
 class ContactForm(AccessibleFormMixin, forms.ModelForm):

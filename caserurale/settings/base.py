@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific files override them."""
 
+import datetime
 import os
 from pathlib import Path
 
@@ -23,6 +24,8 @@ INSTALLED_APPS = [
     # Our apps first so their templates and translations win.
     "caserurale",
     "home",
+    "annuaire",
+    "extranet",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales: adds tree synchronisation
@@ -40,6 +43,10 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    "guardian",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "modelcluster",
     "taggit",
     "django.contrib.auth",
@@ -60,10 +67,42 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "extranet.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the page that explains it.
+    "axes.middleware.AxesMiddleware",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out people before checking passwords
+    "django.contrib.auth.backends.ModelBackend",
+    "guardian.backends.ObjectPermissionBackend",
+]
+LOGIN_URL = "extranet:login"
+LOGIN_REDIRECT_URL = "extranet:dashboard"
+LOGOUT_REDIRECT_URL = "extranet:login"
+
+# Sessions end after 30 minutes without activity.
+SESSION_COOKIE_AGE = 30 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# django-guardian: object permissions only, no "AnonymousUser" row in the user list.
+ANONYMOUS_USER_NAME = None
+GUARDIAN_RAISE_404 = True
+
+# django-axes: 5 failures for one e-mail address from one network address, then 15 minutes' wait.
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "extranet/account/locked_out.html"
+AXES_VERBOSE = False
+
+# django-otp: the issuer shown in authenticator apps.
+OTP_TOTP_ISSUER = "La Case Rurale"
 
 ROOT_URLCONF = "caserurale.urls"
 
@@ -121,8 +160,11 @@ STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = False
+PRIVATE_ROOT = Path(os.environ.get("PRIVATE_ROOT", BASE_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Partners' documents: never under MEDIA_ROOT, served only by a permission-checked view.
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -177,6 +219,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Failed logins and refused accesses (annuaire.access, extranet, django-axes).
+        "caserurale.security": {"level": "INFO"},
+        "axes": {"level": "INFO"},
         "django.db.backends": {"level": "WARNING"},
         # Wagtail runs its index updates as Django tasks; one INFO line each is noise.
         "django_tasks": {"level": "WARNING"},

@@ -33,12 +33,22 @@ SESSION_COOKIE_NAME = "__Host-sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # Media on S3-compatible storage (django-storages reads the AWS_* variables).
+    # Media on S3-compatible storage (django-storages reads the AWS_* variables);
+    # private documents in a private bucket, reached through short-lived signed URLs only.
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("AWS_PRIVATE_BUCKET_NAME", os.environ["AWS_STORAGE_BUCKET_NAME"]),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "location": "private",
+        },
+    }
 
 CACHES = {
     "default": {

@@ -25,4 +25,9 @@ CELERY_BROKER_URL = TEST_REDIS_URL
 CELERY_RESULT_BACKEND = TEST_REDIS_URL
 
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+PRIVATE_ROOT = BASE_DIR / "var" / "test-private"  # noqa: F405
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
+}
 WAGTAILADMIN_BASE_URL = "http://testserver"

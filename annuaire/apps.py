@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AnnuaireConfig(AppConfig):
+    name = "annuaire"
+    verbose_name = _("Directory")
+
+    def ready(self):
+        from annuaire import signals  # noqa: F401

@@ -1,0 +1,166 @@
+"""Who does what: organisations, the people who belong to them, and circles of organisations."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+
+class Organisation(models.Model):
+    class Kind(models.TextChoices):
+        ASSOCIATION = "association", _("association")
+        PUBLIC_BODY = "public_body", _("public body")
+        COMPANY = "company", _("company")
+        FARM = "farm", _("farm")
+        COOPERATIVE = "cooperative", _("cooperative")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ASSOCIATION)
+    description = models.TextField(_("what we do"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail address"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+    public_profile = models.BooleanField(
+        _("public profile"), default=False, help_text=_("Show this organisation in the public directory.")
+    )
+    # Groups mirror memberships: object permissions are granted to them, never to a list of people.
+    members_group = models.OneToOneField(Group, null=True, editable=False, on_delete=models.SET_NULL, related_name="+")
+    admins_group = models.OneToOneField(Group, null=True, editable=False, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+        if self.members_group_id is None or self.admins_group_id is None:
+            self.members_group = Group.objects.get_or_create(name=f"org:{self.pk}:members")[0]
+            self.admins_group = Group.objects.get_or_create(name=f"org:{self.pk}:admins")[0]
+            super().save(update_fields=["members_group", "admins_group"])
+
+    def get_absolute_url(self):
+        return reverse("extranet:organisation_detail", args=[self.slug])
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        ADMIN = "admin", _("organisation admin")
+        MEMBER = "member", _("member")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    joined_at = models.DateTimeField(_("joined at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_organisation")]
+
+    def __str__(self):
+        return f"{self.user} — {self.organisation} ({self.get_role_display()})"
+
+    @property
+    def is_admin(self):
+        return self.role == self.Role.ADMIN
+
+
+class Circle(models.Model):
+    """A named group of organisations objects can be shared with (the cooperation committee…)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    organisations = models.ManyToManyField(Organisation, related_name="circles", blank=True, verbose_name=_("organisations"))
+    group = models.OneToOneField(Group, null=True, editable=False, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("circle")
+        verbose_name_plural = _("circles")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+        if self.group_id is None:
+            self.group = Group.objects.get_or_create(name=f"circle:{self.pk}")[0]
+            super().save(update_fields=["group"])
+
+
+class MemberProfile(models.Model):
+    """What a partner chooses to show, and how they want to be told of news."""
+
+    class Frequency(models.TextChoices):
+        IMMEDIATE = "immediate", _("as soon as something happens")
+        DAILY = "daily", _("a daily digest")
+        WEEKLY = "weekly", _("a weekly digest")
+        NONE = "none", _("no e-mail")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    job_title = models.CharField(_("role in the organisation"), max_length=200, blank=True)
+    phone = models.CharField(_("telephone"), max_length=40, blank=True)
+    show_email = models.BooleanField(_("show my e-mail address to partners"), default=True)
+    show_phone = models.BooleanField(_("show my telephone number to partners"), default=False)
+    notification_frequency = models.CharField(
+        _("e-mail notifications"), max_length=10, choices=Frequency.choices, default=Frequency.DAILY
+    )
+    previous_visit = models.DateTimeField(_("previous visit"), null=True, blank=True)
+    last_visit = models.DateTimeField(_("last visit"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+
+class AccessLogEntry(models.Model):
+    """Every change of who can see or edit what, for coordinators to read."""
+
+    class Action(models.TextChoices):
+        VISIBILITY = "visibility", _("visibility changed")
+        GRANT_EDIT = "grant_edit", _("edit right granted")
+        REVOKE_EDIT = "revoke_edit", _("edit right withdrawn")
+        MEMBER_ADDED = "member_added", _("member added")
+        MEMBER_REMOVED = "member_removed", _("member removed")
+        ROLE_CHANGED = "role_changed", _("role changed")
+        CIRCLE_CHANGED = "circle_changed", _("circle changed")
+        INVITATION_SENT = "invitation_sent", _("invitation sent")
+        INVITATION_ACCEPTED = "invitation_accepted", _("invitation accepted")
+        ACCOUNT_DEACTIVATED = "account_deactivated", _("account deactivated")
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by")
+    )
+    action = models.CharField(_("action"), max_length=30, choices=Action.choices)
+    object_type = models.CharField(_("kind of object"), max_length=100)
+    object_id = models.CharField(_("object"), max_length=64)
+    object_repr = models.CharField(_("object"), max_length=300)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("date"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: {self.object_repr}"

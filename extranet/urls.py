@@ -1,0 +1,62 @@
+from django.urls import path
+
+from extranet.views import accounts, audit, dashboard, organisations, search, shared
+
+app_name = "extranet"
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    # Accounts
+    path("connexion/", accounts.LoginView.as_view(), name="login"),
+    path("deconnexion/", accounts.logout_view, name="logout"),
+    path("mot-de-passe/oublie/", accounts.PasswordResetView.as_view(), name="password_reset"),
+    path("mot-de-passe/oublie/envoye/", accounts.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "mot-de-passe/nouveau/<uidb64>/<token>/",
+        accounts.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "mot-de-passe/nouveau/termine/", accounts.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+    ),
+    path("compte/", accounts.profile, name="profile"),
+    path("compte/mot-de-passe/", accounts.PasswordChangeView.as_view(), name="password_change"),
+    path("compte/adresse/", accounts.email_change, name="email_change"),
+    path("compte/adresse/<str:token>/", accounts.email_change_confirm, name="email_change_confirm"),
+    path("compte/desactiver/", accounts.deactivate, name="deactivate"),
+    path("compte/securite/", accounts.otp_setup, name="otp_setup"),
+    path("compte/securite/verifier/", accounts.otp_verify, name="otp_verify"),
+    path("compte/securite/retirer/", accounts.otp_remove, name="otp_remove"),
+    path("invitation/<str:token>/", organisations.invitation_accept, name="invitation_accept"),
+    # Organisations, people, circles
+    path("organisations/", organisations.organisation_list, name="organisation_list"),
+    path("organisations/<slug:slug>/", organisations.organisation_detail, name="organisation_detail"),
+    path("organisations/<slug:slug>/inviter/", organisations.invite, name="invite"),
+    path(
+        "organisations/<slug:slug>/membres/<int:membership_id>/",
+        organisations.membership_edit,
+        name="membership_edit",
+    ),
+    path("organisations/<slug:slug>/quitter/", organisations.leave, name="leave"),
+    path("membres/", organisations.member_list, name="member_list"),
+    path("cercles/", organisations.circle_list, name="circle_list"),
+    path("cercles/<slug:slug>/", organisations.circle_detail, name="circle_detail"),
+    # Shared objects
+    path("ressources/", shared.resources.list_view, name="resource_list"),
+    path("ressources/export.csv", shared.resources.export_view, name="resource_export"),
+    path("ressources/nouvelle/", shared.resources.create_view, name="resource_create"),
+    path("ressources/<int:pk>/", shared.resources.detail_view, name="resource_detail"),
+    path("ressources/<int:pk>/modifier/", shared.resources.edit_view, name="resource_edit"),
+    path("ressources/<int:pk>/partage/", shared.resources.share_view, name="resource_share"),
+    path("ressources/<int:pk>/supprimer/", shared.resources.delete_view, name="resource_delete"),
+    path("documents/", shared.documents.list_view, name="document_list"),
+    path("documents/export.csv", shared.documents.export_view, name="document_export"),
+    path("documents/nouveau/", shared.documents.create_view, name="document_create"),
+    path("documents/<int:pk>/", shared.documents.detail_view, name="document_detail"),
+    path("documents/<int:pk>/modifier/", shared.documents.edit_view, name="document_edit"),
+    path("documents/<int:pk>/partage/", shared.documents.share_view, name="document_share"),
+    path("documents/<int:pk>/supprimer/", shared.documents.delete_view, name="document_delete"),
+    path("documents/<int:pk>/telecharger/", shared.documents.download_view, name="document_download"),
+    path("recherche/", search.search, name="search"),
+    path("journal/", audit.access_log, name="access_log"),
+]
