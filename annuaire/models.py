@@ -84,7 +84,9 @@ class Circle(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("short name in addresses"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
-    organisations = models.ManyToManyField(Organisation, related_name="circles", blank=True, verbose_name=_("organisations"))
+    organisations = models.ManyToManyField(
+        Organisation, related_name="circles", blank=True, verbose_name=_("organisations")
+    )
     group = models.OneToOneField(Group, null=True, editable=False, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
@@ -148,7 +150,12 @@ class AccessLogEntry(models.Model):
         ACCOUNT_DEACTIVATED = "account_deactivated", _("account deactivated")
 
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("by"),
     )
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
     object_type = models.CharField(_("kind of object"), max_length=100)

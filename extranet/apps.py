@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ExtranetConfig(AppConfig):
     name = "extranet"
     verbose_name = _("Partners' extranet")
+
+    def ready(self):
+        from extranet import signals  # noqa: F401

@@ -57,17 +57,23 @@ class Invitation(models.Model):
 
     @classmethod
     def create(cls, *, email, organisation, role, invited_by):
-        """A new invitation and its token; the token exists only in the e-mail sent."""
-        token = secrets.token_urlsafe(32)
-        invitation = cls.objects.create(
+        """A new invitation and its token; the token itself lives only in the e-mail sent."""
+        invitation = cls(
             email=email.strip().lower(),
             organisation=organisation,
             role=role,
             invited_by=invited_by,
-            token_hash=hash_token(token),
             expires_at=timezone.now() + INVITATION_LIFETIME,
         )
+        token = invitation.issue_token()
         return invitation, token
+
+    def issue_token(self):
+        """A fresh token for this invitation; any earlier link stops working."""
+        token = secrets.token_urlsafe(32)
+        self.token_hash = hash_token(token)
+        self.save()
+        return token
 
     @classmethod
     def find(cls, token):

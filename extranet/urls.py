@@ -16,9 +16,7 @@ urlpatterns = [
         accounts.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
-    path(
-        "mot-de-passe/nouveau/termine/", accounts.PasswordResetCompleteView.as_view(), name="password_reset_complete"
-    ),
+    path("mot-de-passe/nouveau/termine/", accounts.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("compte/", accounts.profile, name="profile"),
     path("compte/mot-de-passe/", accounts.PasswordChangeView.as_view(), name="password_change"),
     path("compte/adresse/", accounts.email_change, name="email_change"),

@@ -221,7 +221,9 @@ LOGGING = {
     "loggers": {
         # Failed logins and refused accesses (annuaire.access, extranet, django-axes).
         "caserurale.security": {"level": "INFO"},
-        "axes": {"level": "INFO"},
+        # django-axes says INFO at every login; its lockouts are WARNINGs, and failed logins
+        # are logged by extranet.signals.
+        "axes": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
         # Wagtail runs its index updates as Django tasks; one INFO line each is noise.
         "django_tasks": {"level": "WARNING"},

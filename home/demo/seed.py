@@ -441,4 +441,7 @@ def _links_pages(body):
 
 def run(progress):
     DemoSeeder(progress).run()
-    return DEMO_ADMIN
+    return {
+        "title": "Wagtail admin (http://127.0.0.1:8000/admin/)",
+        "logins": [f"{DEMO_ADMIN['username']} / {DEMO_ADMIN['password']}"],
+    }

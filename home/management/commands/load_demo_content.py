@@ -38,7 +38,9 @@ class Command(BaseCommand):
         else:
             self.stdout.write(self.style.SUCCESS("The demo content is already there: nothing to do."))
         for login in logins:
-            self.stdout.write(f"Admin login: {login['username']} / {login['password']}  (http://127.0.0.1:8000/admin/)")
+            self.stdout.write(self.style.MIGRATE_HEADING(login["title"]))
+            for line in login["logins"]:
+                self.stdout.write(f"  {line}")
 
     def progress(self, message):
         self.steps += 1

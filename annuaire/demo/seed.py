@@ -1,0 +1,150 @@
+# ruff: noqa: E501 (demo data reads best one record a line)
+"""The partners of the framing document, their circles, and one demo account per role."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+
+from annuaire.access import COORDINATORS_GROUP
+from annuaire.models import Circle, MemberProfile, Membership, Organisation
+
+DEMO_PASSWORD = "Partenaire-demo-2030"  # noqa: S105 (printed by make run, local demo only)
+
+ORGANISATIONS = [
+    (
+        "Commune de Trois-Bassins — La Case Rurale",
+        "public_body",
+        True,
+        "La Case Rurale, tiers-lieu et plateforme de coopération portée par la commune : accueil, orientation et accompagnement des projets des habitants.",
+    ),
+    (
+        "Médiathèque L'Alambic",
+        "public_body",
+        True,
+        "Médiathèque et tiers-lieu : coworking, fibre optique, cafétéria et animations ; accueille la Case Rurale Projet.",
+    ),
+    (
+        "CCAS — Épicerie sociale Mon Bertel",
+        "public_body",
+        True,
+        "Centre communal d'action sociale et épicerie sociale : aide alimentaire, paniers et ateliers du bien-manger.",
+    ),
+    ("Pôle LENA", "association", True, "Lieu partenaire du réseau de la Case Rurale."),
+    (
+        "Cyberun",
+        "association",
+        True,
+        "Association de fabrication numérique : machines, imprimantes 3D et animations ouvertes aux habitants et aux scolaires.",
+    ),
+    (
+        "Collège de Trois-Bassins",
+        "public_body",
+        False,
+        "Collège situé face à l'Alambic, intéressé par les imprimantes 3D du futur Fablab.",
+    ),
+    (
+        "EITI Met zot en lèr",
+        "association",
+        True,
+        "Entreprise d'insertion par le travail indépendant : couveuse et test d'activités.",
+    ),
+    ("CFPPA", "public_body", False, "Formation professionnelle agricole : renforcement technique à la production."),
+    (
+        "Réseau Cocagne — jardin d'insertion",
+        "association",
+        True,
+        "Chantier d'insertion en maraîchage biologique : paniers, circuits courts.",
+    ),
+]
+CIRCLES = [
+    (
+        "Comité de coopération transversale",
+        "PAT, CTG, PVD, CCAS et Alambic : la coordination des dispositifs de la ville au service d'un développement cohérent.",
+        ["Commune de Trois-Bassins — La Case Rurale", "Médiathèque L'Alambic", "CCAS — Épicerie sociale Mon Bertel"],
+    ),
+    (
+        "Fabrique Case Rurale",
+        "Le groupe de travail du Projet alimentaire territorial qui prépare la Case Rurale.",
+        ["Commune de Trois-Bassins — La Case Rurale", "Cyberun", "Pôle LENA", "EITI Met zot en lèr"],
+    ),
+    (
+        "Partenaires du PAT",
+        "Les acteurs du Projet alimentaire territorial : production, insertion, alimentation.",
+        ["Réseau Cocagne — jardin d'insertion", "CFPPA", "CCAS — Épicerie sociale Mon Bertel"],
+    ),
+]
+# (e-mail, first name, last name, organisation, role, job title, coordinator?)
+ACCOUNTS = [
+    (
+        "coordination@caserurale.re",
+        "Nadia",
+        "Hoarau",
+        ORGANISATIONS[0][0],
+        "admin",
+        "Chargée de mission Case Rurale",
+        True,
+    ),
+    (
+        "admin@alambic.re",
+        "Jean-Marc",
+        "Payet",
+        "Médiathèque L'Alambic",
+        "admin",
+        "Responsable de la médiathèque",
+        False,
+    ),
+    ("membre@alambic.re", "Sophie", "Grondin", "Médiathèque L'Alambic", "member", "Animatrice", False),
+    ("membre@cyberun.re", "Kevin", "Técher", "Cyberun", "member", "Animateur Fablab", False),
+    (
+        "membre@cocagne.re",
+        "Marie-Claire",
+        "Boyer",
+        "Réseau Cocagne — jardin d'insertion",
+        "member",
+        "Encadrante maraîchage",
+        False,
+    ),
+]
+ROLES = {
+    "coordination@caserurale.re": "coordinator (Case Rurale team)",
+    "admin@alambic.re": "admin of Médiathèque L'Alambic",
+    "membre@alambic.re": "member of Médiathèque L'Alambic",
+    "membre@cyberun.re": "member of Cyberun (another organisation)",
+    "membre@cocagne.re": "member of Réseau Cocagne (circle “Partenaires du PAT”)",
+}
+
+
+@transaction.atomic
+def run(progress):
+    organisations = {}
+    for name, kind, public, description in ORGANISATIONS:
+        organisation = Organisation.objects.filter(name=name).first()
+        if organisation is None:
+            progress(f"Organisation « {name} »")
+            organisation = Organisation.objects.create(
+                name=name, kind=kind, public_profile=public, description=description
+            )
+        organisations[name] = organisation
+    for name, description, members in CIRCLES:
+        circle = Circle.objects.filter(name=name).first()
+        if circle is None:
+            progress(f"Cercle « {name} »")
+            circle = Circle.objects.create(name=name, description=description)
+            circle.organisations.set([organisations[member] for member in members])
+    User = get_user_model()
+    coordinators = Group.objects.get_or_create(name=COORDINATORS_GROUP)[0]
+    for email, first, last, organisation, role, job, coordinator in ACCOUNTS:
+        if User.objects.filter(username=email).exists():
+            continue
+        progress(f"Compte de démonstration {email}")
+        user = User.objects.create_user(
+            username=email, email=email, password=DEMO_PASSWORD, first_name=first, last_name=last
+        )
+        MemberProfile.objects.create(user=user, job_title=job, show_email=True)
+        if coordinator:
+            user.groups.add(coordinators)
+        Membership.objects.create(user=user, organisation=organisations[organisation], role=role)
+    return {
+        "title": "Partners' space (http://127.0.0.1:8000/extranet/), password " + DEMO_PASSWORD,
+        "logins": [f"{email} — {role}" for email, role in ROLES.items()],
+    }

@@ -1,0 +1,36 @@
+"""Coordinators manage organisations and circles in the Wagtail admin; partners never need it."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from annuaire.models import Circle, Organisation
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "kind", "public_profile"]
+    list_filter = ["kind", "public_profile"]
+    search_fields = ["name", "description"]
+    form_fields = ["name", "slug", "kind", "description", "website", "email", "phone", "address", "public_profile"]
+
+
+class CircleViewSet(ModelViewSet):
+    model = Circle
+    icon = "site"
+    list_display = ["name"]
+    form_fields = ["name", "slug", "description", "organisations"]
+
+
+class DirectoryGroup(ViewSetGroup):
+    menu_label = _("Partners")
+    menu_icon = "group"
+    menu_order = 250
+    items = [OrganisationViewSet("organisations"), CircleViewSet("circles")]
+
+
+@hooks.register("register_admin_viewset")
+def register_directory():
+    return DirectoryGroup()

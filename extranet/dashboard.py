@@ -1,0 +1,103 @@
+"""The dashboard is a list of sections; each feature adds its own (funding calls, events…).
+
+A section is a function ``(request, since) -> dict | None`` registered with :func:`section`.
+"""
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from annuaire.models import Membership
+from extranet.models import Document, Invitation, Resource
+
+SECTIONS = []
+
+
+def section(order):
+    def register(function):
+        SECTIONS.append((order, function))
+        SECTIONS.sort(key=lambda item: item[0])
+        return function
+
+    return register
+
+
+def build(request, since):
+    return [result for _order, function in SECTIONS if (result := function(request, since))]
+
+
+@section(10)
+def new_shared_objects(request, since):
+    """What partners shared since my last visit, within what I may see."""
+    items = []
+    for model in (Resource, Document):
+        for obj in model.objects.visible_to(request.user).filter(created_at__gt=since).select_related("owner")[:10]:
+            items.append(
+                {"title": str(obj), "url": obj.get_absolute_url(), "meta": obj.owner.name, "date": obj.created_at}
+            )
+    items.sort(key=lambda item: item["date"], reverse=True)
+    return {
+        "id": "new",
+        "title": _("New since your last visit"),
+        "items": items[:10],
+        "empty": _("Nothing new since your last visit."),
+        "link": (reverse("extranet:resource_list"), _("All resources")),
+    }
+
+
+@section(20)
+def my_organisations(request, since):
+    memberships = list(
+        Membership.objects.filter(user=request.user).select_related("organisation").order_by("organisation__name")
+    )
+    if not memberships:
+        return None
+    admin_of = [m.organisation_id for m in memberships if m.is_admin]
+    newcomers = {
+        row["organisation_id"]: row
+        for row in Membership.objects.filter(
+            organisation__in=[m.organisation_id for m in memberships], joined_at__gt=since
+        )
+        .exclude(user=request.user)
+        .values("organisation_id")
+    }
+    items = [
+        {
+            "title": m.organisation.name,
+            "url": m.organisation.get_absolute_url(),
+            "meta": m.get_role_display(),
+            "flag": _("new members") if m.organisation_id in newcomers else "",
+        }
+        for m in memberships
+    ]
+    return {
+        "id": "organisations",
+        "title": _("My organisations"),
+        "items": items,
+        "empty": "",
+        "link": None,
+        "admin_of": admin_of,
+    }
+
+
+@section(90)
+def waiting_for_me(request, since):
+    """Requests that wait for an answer: for now, invitations my organisations sent."""
+    admin_of = Membership.objects.filter(user=request.user, role=Membership.Role.ADMIN).values("organisation_id")
+    invitations = Invitation.objects.pending().filter(Q(organisation__in=admin_of)).select_related("organisation")[:10]
+    items = [
+        {
+            "title": invitation.email,
+            "url": invitation.organisation.get_absolute_url(),
+            "meta": invitation.organisation.name,
+            "date": invitation.expires_at,
+        }
+        for invitation in invitations
+    ]
+    return {
+        "id": "waiting",
+        "title": _("Waiting for an answer"),
+        "items": items,
+        "empty": _("Nothing is waiting for you."),
+        "link": None,
+    }

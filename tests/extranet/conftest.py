@@ -1,0 +1,85 @@
+"""Three organisations, a circle, one user per role, and A's objects at every visibility level."""
+
+from types import SimpleNamespace
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
+
+from annuaire import access
+from annuaire.access import Visibility
+from annuaire.models import Circle, Membership, Organisation
+from extranet.models import Document, Resource
+from tests.factories import UserFactory
+
+ROLES = ["anonymous", "member_a", "admin_a", "member_b", "circle_member", "coordinator"]
+
+
+def make_user(username, organisation=None, role=Membership.Role.MEMBER):
+    user = UserFactory(username=username, email=username, first_name=username.split("@")[0].title(), last_name="Test")
+    if organisation:
+        Membership.objects.create(user=user, organisation=organisation, role=role)
+    return user
+
+
+@pytest.fixture
+def world(db):
+    org_a = Organisation.objects.create(name="Organisation A")
+    org_b = Organisation.objects.create(name="Organisation B")
+    org_c = Organisation.objects.create(name="Organisation C")
+    circle = Circle.objects.create(name="Cercle AC")
+    circle.organisations.set([org_a, org_c])
+    other_circle = Circle.objects.create(name="Cercle B")
+    other_circle.organisations.set([org_b])
+    users = {
+        "anonymous": None,
+        "member_a": make_user("membre@a.re", org_a),
+        "admin_a": make_user("admin@a.re", org_a, Membership.Role.ADMIN),
+        "member_b": make_user("membre@b.re", org_b),
+        "circle_member": make_user("membre@c.re", org_c),
+        "coordinator": make_user("coordination@caserurale.re"),
+    }
+    users["coordinator"].groups.add(Group.objects.get_or_create(name=access.COORDINATORS_GROUP)[0])
+    resources, documents = {}, {}
+    for level in Visibility.values:
+        resource = Resource(owner=org_a, name=f"Ressource {level} de A", description=f"secret-{level}")
+        access.share(resource, visibility=level, circles=[circle] if level == Visibility.CIRCLE else [])
+        resources[level] = resource
+        document = Document(owner=org_a, title=f"Document {level} de A")
+        document.file.save(f"{level}.txt", ContentFile(f"contenu {level}".encode()), save=False)
+        access.share(document, visibility=level, circles=[circle] if level == Visibility.CIRCLE else [])
+        documents[level] = document
+    return SimpleNamespace(
+        org_a=org_a, org_b=org_b, org_c=org_c, circle=circle, other_circle=other_circle, users=users,
+        resources=resources, documents=documents,
+    )
+
+
+@pytest.fixture
+def login(client):
+    """Log the client in as a role; coordinators have passed their second factor."""
+
+    def as_role(world, role):
+        user = world.users[role]
+        if user is not None:
+            client.force_login(user)
+            if role == "coordinator":
+                from django_otp.plugins.otp_totp.models import TOTPDevice
+
+                device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+                session = client.session
+                session["otp_device_id"] = device.persistent_id
+                session.save()
+        return client
+
+    return as_role
+
+
+# Who sees an object of A at each level.
+SEES = {
+    Visibility.PUBLIC: {"anonymous", "member_a", "admin_a", "member_b", "circle_member", "coordinator"},
+    Visibility.PARTNERS: {"member_a", "admin_a", "member_b", "circle_member", "coordinator"},
+    Visibility.CIRCLE: {"member_a", "admin_a", "circle_member", "coordinator"},
+    Visibility.ORGANISATION: {"member_a", "admin_a", "coordinator"},
+}
+EDITS = {"admin_a", "coordinator"}

@@ -1,0 +1,121 @@
+"""Every extranet URL × every role → the expected answer.
+
+The list of URLs comes from the URL configuration: a new extranet URL without an entry here
+fails the suite, so nobody adds a page without deciding who may open it.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from annuaire.access import Visibility
+from tests.extranet.conftest import ROLES
+
+pytestmark = pytest.mark.django_db
+
+PARTNERS = [role for role in ROLES if role != "anonymous"]
+TO_LOGIN = 302
+
+
+def everyone(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def partners(status, **exceptions):
+    return {"anonymous": TO_LOGIN, **dict.fromkeys(PARTNERS, status), **exceptions}
+
+
+def editors_of_a(status=200):
+    """Organisation A's admins and the coordinators; everyone else gets 404."""
+    return partners(404, admin_a=status, coordinator=status)
+
+
+def resource(world):
+    return {"pk": world.resources[Visibility.PARTNERS].pk}
+
+
+def document(world):
+    return {"pk": world.documents[Visibility.PARTNERS].pk}
+
+
+def org_a(world):
+    return {"slug": world.org_a.slug}
+
+
+def no_kwargs(world):
+    return {}
+
+
+# name: (how to build the URL's arguments, {role: expected status of a GET})
+MATRIX = {
+    "dashboard": (no_kwargs, partners(200)),
+    "login": (no_kwargs, everyone(200)),
+    "logout": (no_kwargs, everyone(405)),
+    "password_reset": (no_kwargs, everyone(200)),
+    "password_reset_done": (no_kwargs, everyone(200)),
+    "password_reset_confirm": (lambda world: {"uidb64": "MQ", "token": "mauvais-jeton"}, everyone(200)),
+    "password_reset_complete": (no_kwargs, everyone(200)),
+    "profile": (no_kwargs, partners(200)),
+    "password_change": (no_kwargs, partners(200)),
+    "email_change": (no_kwargs, partners(200)),
+    "email_change_confirm": (lambda world: {"token": "mauvais-jeton"}, partners(400)),
+    "deactivate": (no_kwargs, partners(200)),
+    "otp_setup": (no_kwargs, partners(200)),
+    "otp_verify": (no_kwargs, partners(302)),
+    "otp_remove": (no_kwargs, partners(405)),
+    "invitation_accept": (lambda world: {"token": "inconnu"}, everyone(404)),
+    "organisation_list": (no_kwargs, partners(200)),
+    "organisation_detail": (org_a, partners(200)),
+    "invite": (org_a, editors_of_a()),
+    "membership_edit": (lambda world: {"slug": world.org_a.slug, "membership_id": 1}, partners(405)),
+    "leave": (org_a, partners(405)),
+    "member_list": (no_kwargs, partners(200)),
+    "circle_list": (no_kwargs, partners(200)),
+    "circle_detail": (lambda world: {"slug": world.circle.slug}, partners(200)),
+    "resource_list": (no_kwargs, partners(200)),
+    "resource_export": (no_kwargs, partners(200)),
+    "resource_create": (no_kwargs, partners(200)),
+    "resource_detail": (resource, partners(200)),
+    "resource_edit": (resource, editors_of_a()),
+    "resource_share": (resource, editors_of_a()),
+    "resource_delete": (resource, partners(405)),
+    "document_list": (no_kwargs, partners(200)),
+    "document_export": (no_kwargs, partners(200)),
+    "document_create": (no_kwargs, partners(200)),
+    "document_detail": (document, partners(200)),
+    "document_edit": (document, editors_of_a()),
+    "document_share": (document, editors_of_a()),
+    "document_delete": (document, partners(405)),
+    "document_download": (document, partners(200)),
+    "search": (no_kwargs, partners(200)),
+    "access_log": (no_kwargs, partners(404, coordinator=200)),
+}
+
+
+def extranet_url_names():
+    resolver = get_resolver()
+    namespace = resolver.namespace_dict["extranet"][1]
+    return {pattern.name for pattern in namespace.url_patterns if pattern.name}
+
+
+def test_every_extranet_url_has_an_entry():
+    names = extranet_url_names()
+    assert names - MATRIX.keys() == set(), "add these URLs to the permission matrix"
+    assert MATRIX.keys() - names == set(), "these entries name URLs that no longer exist"
+
+
+@pytest.mark.parametrize("language", ["fr", "rcf"])
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix(world, login, role, language):
+    from django.utils import translation
+
+    client = login(world, role)
+    failures = []
+    with translation.override(language):
+        for name, (kwargs, expected) in sorted(MATRIX.items()):
+            url = reverse(f"extranet:{name}", kwargs=kwargs(world))
+            status = client.get(url).status_code
+            if status != expected[role]:
+                failures.append(f"{url}: {status}, expected {expected[role]}")
+            if role == "anonymous" and expected[role] == TO_LOGIN:
+                assert "/connexion/" in client.get(url)["Location"], url
+    assert failures == [], f"{role} ({language}):\n" + "\n".join(failures)
