@@ -114,6 +114,25 @@ ROLES = {
 }
 
 
+# Coordinators and editors must use a second factor: the demo accounts share this key
+# (base32 for authenticator apps below), so a newcomer can sign in with any TOTP app.
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
+
+
+def demo_totp_secret():
+    import base64
+
+    return base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
+
+
+def give_demo_second_factor(user, progress):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        progress(f"Second facteur de démonstration pour {user.email}")
+        TOTPDevice.objects.create(user=user, name="démo", key=DEMO_TOTP_KEY, confirmed=True)
+
+
 @transaction.atomic
 def run(progress):
     organisations = {}
@@ -144,7 +163,12 @@ def run(progress):
         if coordinator:
             user.groups.add(coordinators)
         Membership.objects.create(user=user, organisation=organisations[organisation], role=role)
+    for user in User.objects.filter(groups=coordinators) | User.objects.filter(is_superuser=True):
+        give_demo_second_factor(user, progress)
     return {
         "title": "Partners' space (http://127.0.0.1:8000/extranet/), password " + DEMO_PASSWORD,
-        "logins": [f"{email} — {role}" for email, role in ROLES.items()],
+        "logins": [
+            *(f"{email} — {role}" for email, role in ROLES.items()),
+            f"Second factor of the coordinator and the admin: add the key {demo_totp_secret()} to a TOTP app",
+        ],
     }

@@ -51,7 +51,7 @@ LEGAL_SLUGS = {
 }
 # URLs and hashtags stay the same in both languages.
 KEPT_AS_IS = {"slug", "hashtags"}
-DEMO_ADMIN = {"username": "admin", "email": "admin@caserurale.re", "password": "CaseRurale-demo-2030"}
+DEMO_ADMIN = {"username": "admin@caserurale.re", "email": "admin@caserurale.re", "password": "CaseRurale-demo-2030"}
 
 
 class MissingTranslation(Exception):

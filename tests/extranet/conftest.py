@@ -50,8 +50,14 @@ def world(db):
         access.share(document, visibility=level, circles=[circle] if level == Visibility.CIRCLE else [])
         documents[level] = document
     return SimpleNamespace(
-        org_a=org_a, org_b=org_b, org_c=org_c, circle=circle, other_circle=other_circle, users=users,
-        resources=resources, documents=documents,
+        org_a=org_a,
+        org_b=org_b,
+        org_c=org_c,
+        circle=circle,
+        other_circle=other_circle,
+        users=users,
+        resources=resources,
+        documents=documents,
     )
 
 

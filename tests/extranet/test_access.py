@@ -95,7 +95,7 @@ def test_documents_are_not_reachable_by_a_media_url(world, client, settings):
 
 def test_export_neutralises_spreadsheet_formulas(world, login):
     resource = world.resources[Visibility.PARTNERS]
-    resource.description = "=HYPERLINK(\"http://evil.example\")"
+    resource.description = '=HYPERLINK("http://evil.example")'
     resource.save()
     body = login(world, "member_a").get(reverse("extranet:resource_export")).content.decode("utf-8-sig")
     assert "'=HYPERLINK" in body
@@ -117,7 +117,9 @@ def test_changing_the_visibility_is_logged_for_coordinators(world, login):
         reverse("extranet:resource_share", args=[resource.pk]),
         {"visibility": Visibility.CIRCLE, "circles": [world.circle.pk]},
     )
-    entry = AccessLogEntry.objects.filter(action=AccessLogEntry.Action.VISIBILITY, object_id=str(resource.pk)).latest("pk")
+    entry = AccessLogEntry.objects.filter(action=AccessLogEntry.Action.VISIBILITY, object_id=str(resource.pk)).latest(
+        "pk"
+    )
     assert entry.actor == world.users["admin_a"]
     assert entry.details["before"]["visibility"] == "organisation"
     assert entry.details["after"] == {"visibility": "circle", "circles": ["Cercle AC"]}

@@ -14,7 +14,12 @@ from extranet.models import Invitation
 
 pytestmark = pytest.mark.django_db
 
-NEW_ACCOUNT = {"first_name": "Aurélie", "last_name": "Nativel", "password1": "Un-jardin-au-soleil-97", "password2": "Un-jardin-au-soleil-97"}
+NEW_ACCOUNT = {
+    "first_name": "Aurélie",
+    "last_name": "Nativel",
+    "password1": "Un-jardin-au-soleil-97",
+    "password2": "Un-jardin-au-soleil-97",
+}
 
 
 def invite(client, world, email="nouvelle@a.re", role="member"):
@@ -49,7 +54,7 @@ def test_an_admin_invites_and_the_link_creates_the_account(world, login, client,
 
 
 def test_an_expired_link_is_refused(world, client):
-    invitation, token = Invitation.create(email="tard@a.re", organisation=world.org_a, role="member", invited_by=None)
+    _invitation, token = Invitation.create(email="tard@a.re", organisation=world.org_a, role="member", invited_by=None)
     with time_machine.travel(timezone.now() + timedelta(days=8)):
         response = client.get(reverse("extranet:invitation_accept", args=[token]))
         assert response.status_code == 404
@@ -65,7 +70,9 @@ def test_a_resent_invitation_invalidates_the_previous_link(world, client):
 
 
 def test_a_weak_password_is_refused_and_the_names_are_kept(world, client):
-    _invitation, token = Invitation.create(email="faible@a.re", organisation=world.org_a, role="member", invited_by=None)
+    _invitation, token = Invitation.create(
+        email="faible@a.re", organisation=world.org_a, role="member", invited_by=None
+    )
     response = client.post(
         reverse("extranet:invitation_accept", args=[token]), {**NEW_ACCOUNT, "password1": "12345", "password2": "12345"}
     )
@@ -76,13 +83,18 @@ def test_a_weak_password_is_refused_and_the_names_are_kept(world, client):
 
 def test_an_existing_partner_joins_a_second_organisation(world, login, client):
     member_b = world.users["member_b"]
-    _invitation, token = Invitation.create(email=member_b.email, organisation=world.org_a, role="member", invited_by=None)
+    _invitation, token = Invitation.create(
+        email=member_b.email, organisation=world.org_a, role="member", invited_by=None
+    )
     # Signed out, an existing partner is asked to sign in rather than to create an account.
     page = client.get(reverse("extranet:invitation_accept", args=[token])).content.decode()
     assert reverse("extranet:login") + "?next=" in page and "password1" not in page
     login(world, "member_b")
     assert client.post(reverse("extranet:invitation_accept", args=[token])).status_code == 302
-    assert set(member_b.memberships.values_list("organisation__name", flat=True)) == {"Organisation A", "Organisation B"}
+    assert set(member_b.memberships.values_list("organisation__name", flat=True)) == {
+        "Organisation A",
+        "Organisation B",
+    }
 
 
 def test_members_cannot_invite_and_admins_only_to_their_organisation(world, login, client):

@@ -13,7 +13,13 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-URLS = ["extranet:dashboard", "extranet:resource_list", "extranet:document_list", "extranet:organisation_list", "extranet:search"]
+URLS = [
+    "extranet:dashboard",
+    "extranet:resource_list",
+    "extranet:document_list",
+    "extranet:organisation_list",
+    "extranet:search",
+]
 
 
 PINNED = {

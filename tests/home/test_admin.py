@@ -12,8 +12,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(UserFactory(username="editrice", is_staff=True, is_superuser=True))
+    """An editor who signed in with their second factor, as editors must."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = UserFactory(username="editrice@caserurale.re", is_staff=True, is_superuser=True)
+    client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
     return client
+
+
+def test_an_editor_without_second_factor_is_sent_to_set_it_up(client):
+    client.force_login(UserFactory(username="redacteur@caserurale.re", is_staff=True, is_superuser=True))
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/extranet/compte/securite/" in response["Location"]
 
 
 def test_every_page_type_opens_in_the_editor(editor_client):
