@@ -1697,6 +1697,23 @@ PAGES = [
             ),
         ],
     },
+    # Directory ---------------------------------------------------------------
+    {
+        "type": "directory",
+        "slug": "qui-fait-quoi",
+        "parent": None,
+        "title": T("Qui fait quoi ?", "Kisa i fé koi ?"),
+        "intro": T(
+            "Les associations, services publics et entreprises du réseau de La Case Rurale : trouvez qui peut vous aider dans votre projet.",
+            "Bann asosiasion, bann servis piblik é bann lantrepriz lo rézo La Case Rurale : trouv kisa i pé édé aou pou out prozè.",
+        ),
+        "seo_description": T(
+            "L'annuaire des partenaires de La Case Rurale à Trois-Bassins : qui fait quoi, et comment les joindre.",
+            "Lanuèr bann partnèr La Case Rurale Trois-Bassins : kisa i fé koi, é koman zoinn azot.",
+        ),
+        "in_menu": True,
+        "body": [],
+    },
     # Contact -----------------------------------------------------------------
     {
         "type": "contact",

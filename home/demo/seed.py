@@ -19,6 +19,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
 from wagtail_localize.synctree import synchronize_tree
 
+from annuaire.models import DirectoryPage
 from home.demo import T, content, images
 from home.models import (
     ArticleIndexPage,
@@ -42,6 +43,7 @@ PAGE_TYPES = {
     "article": ArticlePage,
     "contact": ContactPage,
     "sitemap": SitemapPage,
+    "directory": DirectoryPage,
 }
 LEGAL_SLUGS = {
     "legal_notice_page": "mentions-legales",

@@ -17,11 +17,14 @@ from home.models import (
     SitemapPage,
     StandardPage,
 )
+from annuaire.models import DirectoryPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
 
-PAGE_TYPES = [HomePage, StandardPage, ManifestoPage, ArticleIndexPage, ArticlePage, ContactPage, SitemapPage]
+PAGE_TYPES = [
+    HomePage, StandardPage, ManifestoPage, ArticleIndexPage, ArticlePage, ContactPage, SitemapPage, DirectoryPage
+]
 
 
 def html_lang(response):
