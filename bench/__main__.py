@@ -41,12 +41,15 @@ def create_postgres_database(config):
 
 
 def progress(label, done, total):
+    """A bar redrawn in place on a terminal; one line per tenth in a log file."""
     width = 30
     filled = int(width * done / total)
-    sys.stdout.write(f"\r  {label:<28} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    line = f"  {label:<28} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}"
+    if sys.stdout.isatty():
+        sys.stdout.write("\r" + line + ("\n" if done == total else ""))
+    elif done == total or done % max(1, total // 10) == 0:
+        sys.stdout.write(line + "\n")
     sys.stdout.flush()
-    if done == total:
-        sys.stdout.write("\n")
 
 
 def main():
@@ -137,13 +140,16 @@ def build_network(organisations=200, objects=20_000):
 
 def measure(network, repeat=20):
     from django.contrib.auth.models import Group
-    from django.db import connection
+    from django.core.signals import request_started
+    from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     from annuaire.access import COORDINATORS_GROUP
     from extranet.models import Resource
 
+    # Django empties its query log when a request starts: keep it, to count the queries of each page.
+    request_started.disconnect(reset_queries)
     coordinator = network["admin"].__class__.objects.create_user("coordination@banc.re", "coordination@banc.re", "x")
     coordinator.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
     public_pages = ["/", "/rcf/", "/le-projet/", "/rcf/manifeste/", "/actualites/", "/contact/", "/recherche/?q=projet"]

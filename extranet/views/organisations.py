@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import Http404
@@ -165,7 +166,8 @@ def member_list(request):
         .prefetch_related(Prefetch("memberships", queryset=Membership.objects.select_related("organisation")))
         .order_by("last_name", "first_name")
     )
-    return TemplateResponse(request, "extranet/organisations/members.html", {"people": people})
+    page = Paginator(people, 50).get_page(request.GET.get("page"))
+    return TemplateResponse(request, "extranet/organisations/members.html", {"people": page, "page_obj": page})
 
 
 @partner_required

@@ -9,7 +9,9 @@ pytestmark = pytest.mark.django_db
 
 
 def names(response):
-    return [link.get_text(strip=True) for link in BeautifulSoup(response.content, "html.parser").select(".card__title a")]
+    return [
+        link.get_text(strip=True) for link in BeautifulSoup(response.content, "html.parser").select(".card__title a")
+    ]
 
 
 @pytest.mark.parametrize("language", ["fr", "rcf"])

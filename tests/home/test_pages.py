@@ -23,7 +23,14 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 PAGE_TYPES = [
-    HomePage, StandardPage, ManifestoPage, ArticleIndexPage, ArticlePage, ContactPage, SitemapPage, DirectoryPage
+    HomePage,
+    StandardPage,
+    ManifestoPage,
+    ArticleIndexPage,
+    ArticlePage,
+    ContactPage,
+    SitemapPage,
+    DirectoryPage,
 ]
 
 
