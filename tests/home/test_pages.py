@@ -8,6 +8,7 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page
 from wagtail_localize.synctree import synchronize_tree
 
+from annuaire.models import DirectoryPage
 from home.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -17,7 +18,6 @@ from home.models import (
     SitemapPage,
     StandardPage,
 )
-from annuaire.models import DirectoryPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
