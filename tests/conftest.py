@@ -1,7 +1,9 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 
 @pytest.fixture(scope="session")
@@ -16,3 +18,12 @@ def demo_site(transactional_db):
     """For tests that commit (live server, real worker): their database is emptied after each
     test, down to the root page and locales that migrations made, so the seeding rebuilds it all."""
     call_command("load_demo_content", stdout=io.StringIO())
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in French: the test client runs views in the test's own thread, and a
+    request to /rcf/ would otherwise leave Creole active for the next test's reverse()."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

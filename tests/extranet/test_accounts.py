@@ -135,7 +135,7 @@ def test_five_failures_pause_signing_in_for_fifteen_minutes(client):
             assert sign_in(client, "paule.hoarau@example.re", "mauvais-mot-de-passe").status_code == 400
         fifth = sign_in(client, "paule.hoarau@example.re", "mauvais-mot-de-passe")
         assert fifth.status_code == 429
-        assert "Signing in is paused" in fifth.content.decode()
+        assert "Connexion suspendue" in fifth.content.decode()
         assert "15" in document(fifth).select_one("[role=alert]").get_text()
         assert document(fifth).select_one(f"a[href='{reverse('extranet:password_reset')}']") is not None
 
@@ -385,7 +385,7 @@ def test_email_change_to_an_address_already_used_changes_nothing(client):
     )
     response = client.get(reverse("extranet:email_change_confirm", args=[token]))
     assert response.status_code == 400
-    assert "Another account already uses this e-mail address" in response.content.decode()
+    assert "Un autre compte utilise déjà cette adresse e-mail" in response.content.decode()
     user.refresh_from_db()
     assert user.email == "paule.hoarau@example.re"
 
