@@ -14,7 +14,25 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 
-class Organisation(models.Model):
+class NamedModel(models.Model):
+    """A unique name, and the slug made from it that appears in addresses."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("short name in addresses"), max_length=200, unique=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:200]
+        super().save(*args, **kwargs)
+
+
+class Organisation(NamedModel):
     class Kind(models.TextChoices):
         ASSOCIATION = "association", _("association")
         PUBLIC_BODY = "public_body", _("public body")
@@ -23,8 +41,6 @@ class Organisation(models.Model):
         COOPERATIVE = "cooperative", _("cooperative")
         OTHER = "other", _("other")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("short name in addresses"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ASSOCIATION)
     description = models.TextField(_("what we do"), blank=True)
     website = models.URLField(_("website"), blank=True)
@@ -44,12 +60,7 @@ class Organisation(models.Model):
         verbose_name_plural = _("organisations")
         ordering = ["name"]
 
-    def __str__(self):
-        return self.name
-
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:200]
         super().save(*args, **kwargs)
         if self.members_group_id is None or self.admins_group_id is None:
             self.members_group = Group.objects.get_or_create(name=f"org:{self.pk}:members")[0]
@@ -83,11 +94,9 @@ class Membership(models.Model):
         return self.role == self.Role.ADMIN
 
 
-class Circle(models.Model):
+class Circle(NamedModel):
     """A named group of organisations objects can be shared with (the cooperation committee…)."""
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("short name in addresses"), max_length=200, unique=True)
     description = models.TextField(_("description"), blank=True)
     organisations = models.ManyToManyField(
         Organisation, related_name="circles", blank=True, verbose_name=_("organisations")
@@ -99,12 +108,7 @@ class Circle(models.Model):
         verbose_name_plural = _("circles")
         ordering = ["name"]
 
-    def __str__(self):
-        return self.name
-
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = slugify(self.name)[:200]
         super().save(*args, **kwargs)
         if self.group_id is None:
             self.group = Group.objects.get_or_create(name=f"circle:{self.pk}")[0]

@@ -214,3 +214,15 @@ def test_oversized_and_forbidden_documents_are_refused(world, login, settings):
     assert response.status_code == 400
     assert "virus.exe" not in [d.filename for d in Document.objects.all()]
     assert "extension" in response.content.decode().lower()
+
+
+def test_partners_never_get_into_the_wagtail_admin(world, login):
+    response = login(world, "admin_a").get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_guardian_keeps_no_anonymous_user_row(world):
+    from django.contrib.auth import get_user_model
+
+    assert not get_user_model().objects.filter(username__iexact="AnonymousUser").exists()
