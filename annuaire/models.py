@@ -71,6 +71,52 @@ class Organisation(NamedModel):
         return reverse("extranet:organisation_detail", args=[self.slug])
 
 
+class Place(NamedModel):
+    """One of the network's places: L'Alambic, the social grocery, Pôle LENA, the Case Rurale…"""
+
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="places", verbose_name=_("run by")
+    )
+    description = models.TextField(_("description"), blank=True)
+    address = models.TextField(_("address"))
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    accessibility = models.TextField(
+        _("accessibility"),
+        blank=True,
+        help_text=_("Access, parking, toilets, hearing loop: what a visitor needs to know."),
+    )
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("photo"),
+    )
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(latitude__isnull=True) | models.Q(latitude__gte=-90, latitude__lte=90),
+                name="place_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(longitude__isnull=True) | models.Q(longitude__gte=-180, longitude__lte=180),
+                name="place_longitude_in_range",
+            ),
+        ]
+
+    @property
+    def has_point(self):
+        return self.latitude is not None and self.longitude is not None
+
+
 class Membership(models.Model):
     class Role(models.TextChoices):
         ADMIN = "admin", _("organisation admin")

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from annuaire.models import Circle, Organisation
+from annuaire.models import Circle, Organisation, Place
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -24,11 +24,32 @@ class CircleViewSet(ModelViewSet):
     form_fields = ["name", "slug", "description", "organisations"]
 
 
+class PlaceViewSet(ModelViewSet):
+    model = Place
+    icon = "home"
+    list_display = ["name", "organisation", "step_free_access"]
+    list_filter = ["step_free_access"]
+    search_fields = ["name", "address"]
+    form_fields = [
+        "name",
+        "slug",
+        "organisation",
+        "description",
+        "address",
+        "latitude",
+        "longitude",
+        "step_free_access",
+        "accessibility",
+        "opening_hours",
+        "image",
+    ]
+
+
 class DirectoryGroup(ViewSetGroup):
     menu_label = _("Partners")
     menu_icon = "group"
     menu_order = 250
-    items = [OrganisationViewSet("organisations"), CircleViewSet("circles")]
+    items = [OrganisationViewSet("organisations"), CircleViewSet("circles"), PlaceViewSet("places")]
 
 
 @hooks.register("register_admin_viewset")

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from annuaire.access import COORDINATORS_GROUP
-from annuaire.models import Circle, MemberProfile, Membership, Organisation
+from annuaire.models import Circle, MemberProfile, Membership, Organisation, Place
 
 DEMO_PASSWORD = "Partenaire-demo-2030"  # noqa: S105 (printed by make run, local demo only)
 
@@ -71,6 +71,59 @@ CIRCLES = [
         "Partenaires du PAT",
         "Les acteurs du Projet alimentaire territorial : production, insertion, alimentation.",
         ["Réseau Cocagne — jardin d'insertion", "CFPPA", "CCAS — Épicerie sociale Mon Bertel"],
+    ),
+]
+# (name, organisation, address, latitude, longitude, step-free, accessibility, opening hours). Points are approximate.
+PLACES = [
+    (
+        "Médiathèque L'Alambic",
+        "Médiathèque L'Alambic",
+        "Route Hubert-Delisle\n97426 Trois-Bassins",
+        "-21.104300",
+        "55.296100",
+        True,
+        "Plain-pied, places de stationnement réservées, toilettes accessibles.",
+        "Du mardi au samedi, 9 h – 17 h",
+    ),
+    (
+        "La Case Rurale",
+        ORGANISATIONS[0][0],
+        "À la médiathèque L'Alambic\nRoute Hubert-Delisle\n97426 Trois-Bassins",
+        "-21.104350",
+        "55.296250",
+        True,
+        "Espace d'accueil de plain-pied, en côte à côte.",
+        "Du mardi au samedi, 9 h – 17 h",
+    ),
+    (
+        "Épicerie sociale Mon Bertel",
+        "CCAS — Épicerie sociale Mon Bertel",
+        "97426 Trois-Bassins",
+        "-21.101900",
+        "55.299800",
+        True,
+        "Accès de plain-pied.",
+        "Lundi, mercredi et vendredi matin",
+    ),
+    (
+        "Pôle LENA",
+        "Pôle LENA",
+        "97426 Trois-Bassins",
+        "-21.108200",
+        "55.302400",
+        False,
+        "Accès par quelques marches.",
+        "",
+    ),
+    (
+        "Local de Cyberun",
+        "Cyberun",
+        "97426 Trois-Bassins",
+        "-21.105100",
+        "55.293700",
+        False,
+        "Premier étage sans ascenseur.",
+        "Mercredi et samedi après-midi",
     ),
 ]
 # (e-mail, first name, last name, organisation, role, job title, coordinator?)
@@ -150,6 +203,19 @@ def run(progress):
             progress(f"Cercle « {name} »")
             circle = Circle.objects.create(name=name, description=description)
             circle.organisations.set([organisations[member] for member in members])
+    for name, owner, address, latitude, longitude, step_free, accessibility, hours in PLACES:
+        if not Place.objects.filter(name=name).exists():
+            progress(f"Lieu « {name} »")
+            Place.objects.create(
+                name=name,
+                organisation=organisations[owner],
+                address=address,
+                latitude=latitude,
+                longitude=longitude,
+                step_free_access=step_free,
+                accessibility=accessibility,
+                opening_hours=hours,
+            )
     User = get_user_model()
     coordinators = Group.objects.get_or_create(name=COORDINATORS_GROUP)[0]
     for email, first, last, organisation, role, job, coordinator in ACCOUNTS:
