@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "caserurale",
     "home",
     "annuaire",
+    "agenda",
     "extranet",
     "search",
     "wagtail_localize",

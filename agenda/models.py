@@ -1,0 +1,257 @@
+"""Events of the Case Rurale and its network, and their stored occurrences.
+
+A repeating event keeps its RFC 5545 rule; its occurrences are expanded into rows over a bounded
+horizon, so that "what happens this week" is one indexed range query whatever the rules say.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from agenda import recurrence
+from annuaire.access import SharedObject, SharedQuerySet, Visibility
+
+# The recurrence module knows no Django: its messages are translated here, for the forms.
+RECURRENCE_MESSAGES = {
+    recurrence.INVALID: _("This repetition rule is not valid."),
+    recurrence.TOO_FREQUENT: _("An event cannot repeat more often than once a day."),
+    recurrence.COUNT_AND_UNTIL: _("Give either an end date or a number of times, not both."),
+    recurrence.NEVER: _("This repetition rule never gives a date."),
+    recurrence.END_BEFORE_START: _("The end of an event cannot be before its start."),
+}
+
+
+class EventQuerySet(SharedQuerySet):
+    def published(self):
+        return self.filter(live=True)
+
+    def for_public_site(self):
+        """What residents may see: published and public, nothing else."""
+        return self.published().filter(visibility=Visibility.PUBLIC)
+
+
+class Event(
+    TranslatableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    SharedObject,
+):
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("scheduled")
+        CANCELLED = "cancelled", _("cancelled")
+        POSTPONED = "postponed", _("postponed")
+        FULL = "full", _("full")
+
+    class Registration(models.TextChoices):
+        NONE = "none", _("no registration")
+        LINK = "link", _("on another website")
+        FORM = "form", _("with our form, within a capacity")
+
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    place = models.ForeignKey(
+        "annuaire.Place",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("place"),
+    )
+    online_url = models.URLField(_("online link"), blank=True)
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+    all_day = models.BooleanField(_("all day"), default=False)
+    recurrence_rule = models.CharField(
+        _("repetition"),
+        max_length=500,
+        blank=True,
+        help_text=_("An iCalendar rule, e.g. FREQ=WEEKLY;BYDAY=WE for every Wednesday."),
+    )
+    excluded_dates = models.JSONField(_("dates without the event"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.SCHEDULED)
+    is_free = models.BooleanField(_("free"), default=True)
+    price = models.CharField(_("price"), max_length=200, blank=True)
+    registration = models.CharField(
+        _("registration"), max_length=10, choices=Registration.choices, default=Registration.NONE
+    )
+    registration_url = models.URLField(_("registration link"), blank=True)
+    capacity = models.PositiveIntegerField(_("places available"), null=True, blank=True)
+    # Accessibility, by the five families of disability used in France.
+    accessible_hearing = models.BooleanField(_("accessible to people with hearing impairments"), default=False)
+    accessible_visual = models.BooleanField(_("accessible to people with visual impairments"), default=False)
+    accessible_psychic = models.BooleanField(_("accessible to people with psychic disabilities"), default=False)
+    accessible_motor = models.BooleanField(_("accessible to people with reduced mobility"), default=False)
+    accessible_intellectual = models.BooleanField(
+        _("accessible to people with intellectual disabilities"), default=False
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+
+    objects = EventQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("start"), FieldPanel("end"), FieldPanel("all_day"), FieldPanel("recurrence_rule")],
+            heading=_("When"),
+        ),
+        MultiFieldPanel([FieldPanel("place"), FieldPanel("online_url")], heading=_("Where")),
+        FieldPanel("owner"),
+        FieldPanel("status"),
+        MultiFieldPanel(
+            [
+                FieldPanel("is_free"),
+                FieldPanel("price"),
+                FieldPanel("registration"),
+                FieldPanel("registration_url"),
+                FieldPanel("capacity"),
+            ],
+            heading=_("Price and registration"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("accessible_hearing"),
+                FieldPanel("accessible_visual"),
+                FieldPanel("accessible_psychic"),
+                FieldPanel("accessible_motor"),
+                FieldPanel("accessible_intellectual"),
+            ],
+            heading=_("Accessibility"),
+        ),
+        FieldPanel("image"),
+        FieldPanel("visibility"),
+    ]
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.FilterField("live"),
+        index.FilterField("visibility"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["start", "pk"]
+        indexes = [models.Index(fields=["live", "visibility", "start"], name="event_public_start")]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end < self.start:
+            errors["end"] = _("The event cannot end before it starts.")
+        if self.recurrence_rule:
+            try:
+                self.recurrence_rule = recurrence.validate_rule(self.recurrence_rule)
+            except recurrence.RecurrenceError as error:
+                errors["recurrence_rule"] = RECURRENCE_MESSAGES.get(error.message, str(error))
+        if self.registration == self.Registration.LINK and not self.registration_url:
+            errors["registration_url"] = _("Give the address where people register.")
+        if self.registration == self.Registration.FORM and not self.capacity:
+            errors["capacity"] = _("Give the number of places, so that registrations stop when it is full.")
+        if not self.is_free and not self.price:
+            errors["price"] = _("Give the price, or tick “free”.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_preview_template(self, request, mode_name):
+        return "agenda/event_preview.html"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        transaction.on_commit(self.sync_occurrences)
+
+    def occurrence_bounds(self):
+        """Start and end as the expansion expects them: dates for all-day events."""
+        if self.all_day:
+            # iCalendar's all-day end is exclusive: an event "on the 19th" ends on the 20th.
+            first = timezone.localtime(self.start).date()
+            end = timezone.localtime(self.end)
+            last = end.date() if end.time() == time.min and end.date() > first else end.date() + timedelta(days=1)
+            return first, last
+        return self.start, self.end
+
+    def sync_occurrences(self):
+        """Rewrite the stored occurrences from the rule, over the horizon."""
+        start, end = self.occurrence_bounds()
+        pairs = recurrence.expand(start, end, self.recurrence_rule, self.excluded_dates)
+        rows = [Occurrence(event=self, start=as_datetime(first), end=as_datetime(last)) for first, last in pairs]
+        with transaction.atomic():
+            Occurrence.objects.filter(event=self).delete()
+            Occurrence.objects.bulk_create(rows)
+
+
+def as_datetime(value):
+    """Occurrences are stored as instants; an all-day date starts at local midnight."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.combine(value, time.min, tzinfo=recurrence.REUNION)
+
+
+class EventUserObjectPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Event, on_delete=models.CASCADE)
+
+
+class EventGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Event, on_delete=models.CASCADE)
+
+
+class OccurrenceQuerySet(models.QuerySet):
+    def between(self, start, end):
+        """Occurrences that overlap [start, end)."""
+        return self.filter(start__lt=end, end__gt=start)
+
+    def upcoming(self, now=None):
+        return self.filter(end__gte=now or timezone.now())
+
+
+class Occurrence(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="occurrences")
+    start = models.DateTimeField(_("starts"))
+    end = models.DateTimeField(_("ends"))
+
+    objects = OccurrenceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("occurrence")
+        verbose_name_plural = _("occurrences")
+        ordering = ["start", "pk"]
+        indexes = [models.Index(fields=["start", "end"], name="occurrence_range")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="occurrence_ends_after_start")
+        ]
+
+    def __str__(self):
+        return f"{self.event} — {timezone.localtime(self.start):%d/%m/%Y %H:%M}"
