@@ -126,3 +126,19 @@ def test_all_day_events_start_at_local_midnight(alambic, django_capture_on_commi
     )
     occurrence = event.occurrences.get()
     assert occurrence.start == datetime(2026, 12, 19, tzinfo=REUNION)
+
+
+def test_editors_create_events_in_the_admin(client):
+    from django.urls import reverse
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from tests.factories import UserFactory
+
+    user = UserFactory(username="agenda@caserurale.re", is_staff=True, is_superuser=True)
+    client.force_login(user)
+    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    assert client.get(reverse("wagtailsnippets_agenda_event:add")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_agenda_event:list")).status_code == 200
