@@ -130,15 +130,10 @@ def test_all_day_events_start_at_local_midnight(alambic, django_capture_on_commi
 
 def test_editors_create_events_in_the_admin(client):
     from django.urls import reverse
-    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from tests.factories import UserFactory
+    from tests.helpers import sign_in_verified
 
-    user = UserFactory(username="agenda@caserurale.re", is_staff=True, is_superuser=True)
-    client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
+    sign_in_verified(client, UserFactory(username="agenda@caserurale.re", is_staff=True, is_superuser=True))
     assert client.get(reverse("wagtailsnippets_agenda_event:add")).status_code == 200
     assert client.get(reverse("wagtailsnippets_agenda_event:list")).status_code == 200

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from annuaire.models import Place
 from tests.factories import UserFactory
+from tests.helpers import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -21,14 +22,7 @@ def test_a_point_outside_the_globe_is_refused_by_the_database():
 
 
 def test_coordinators_manage_places_in_the_admin(client):
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    user = UserFactory(username="lieux@caserurale.re", is_staff=True, is_superuser=True)
-    client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
+    sign_in_verified(client, UserFactory(username="lieux@caserurale.re", is_staff=True, is_superuser=True))
     response = client.get(reverse("places:index"))
     assert response.status_code == 200
     assert "Pôle LENA" in response.content.decode()

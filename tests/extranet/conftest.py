@@ -11,6 +11,7 @@ from annuaire.access import Visibility
 from annuaire.models import Circle, Membership, Organisation
 from extranet.models import Document, Resource
 from tests.factories import UserFactory
+from tests.helpers import sign_in_verified
 
 ROLES = ["anonymous", "member_a", "admin_a", "member_b", "circle_member", "coordinator"]
 
@@ -67,15 +68,10 @@ def login(client):
 
     def as_role(world, role):
         user = world.users[role]
-        if user is not None:
+        if role == "coordinator":
+            sign_in_verified(client, user)
+        elif user is not None:
             client.force_login(user)
-            if role == "coordinator":
-                from django_otp.plugins.otp_totp.models import TOTPDevice
-
-                device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
-                session = client.session
-                session["otp_device_id"] = device.persistent_id
-                session.save()
         return client
 
     return as_role

@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from home.models import ContactSubmission, LegalSettings, SiteSettings
 from tests.factories import UserFactory
+from tests.helpers import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -13,15 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(client):
     """An editor who signed in with their second factor, as editors must."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    user = UserFactory(username="editrice@caserurale.re", is_staff=True, is_superuser=True)
-    client.force_login(user)
-    device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
-    return client
+    return sign_in_verified(client, UserFactory(username="editrice@caserurale.re", is_staff=True, is_superuser=True))
 
 
 def test_an_editor_without_second_factor_is_sent_to_set_it_up(client):
