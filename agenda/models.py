@@ -8,20 +8,27 @@ from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
+    Locale,
     LockableMixin,
+    Page,
     PreviewableMixin,
     RevisionMixin,
     TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from agenda import recurrence
 from annuaire.access import SharedObject, SharedQuerySet, Visibility
@@ -114,6 +121,39 @@ class Event(
     )
 
     objects = EventQuerySet.as_manager()
+
+    # Only the words are translated; dates, rule, place and rights stay those of the original.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("description"),
+        TranslatableField("price"),
+        *(
+            SynchronizedField(name)
+            for name in (
+                "owner",
+                "visibility",
+                "place",
+                "online_url",
+                "start",
+                "end",
+                "all_day",
+                "recurrence_rule",
+                "excluded_dates",
+                "status",
+                "is_free",
+                "registration",
+                "registration_url",
+                "capacity",
+                "accessible_hearing",
+                "accessible_visual",
+                "accessible_psychic",
+                "accessible_motor",
+                "accessible_intellectual",
+                "image",
+            )
+        ),
+    ]
 
     panels = [
         FieldPanel("title"),
@@ -255,3 +295,54 @@ class Occurrence(models.Model):
 
     def __str__(self):
         return f"{self.event} — {timezone.localtime(self.start):%d/%m/%Y %H:%M}"
+
+
+def public_occurrences(locale, start, end):
+    """Occurrences of published public events between two instants, in ``locale``'s words.
+
+    An event not translated into ``locale`` yet shows in its original language.
+    """
+    translated = Event.objects.filter(translation_key=models.OuterRef("event__translation_key"), locale=locale)
+    return (
+        Occurrence.objects.between(start, end)
+        .filter(event__live=True, event__visibility=Visibility.PUBLIC)
+        .filter(models.Q(event__locale=locale) | ~models.Exists(translated.filter(live=True)))
+        .select_related("event", "event__place", "event__locale")
+        .order_by("start", "pk")
+    )
+
+
+class AgendaPage(RoutablePageMixin, Page):
+    """The public agenda of the Case Rurale and its network."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    days_shown = 42
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    max_count_per_parent = 1
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("agenda page")
+
+    @path("")
+    def upcoming_view(self, request):
+        now = timezone.now()
+        occurrences = public_occurrences(Locale.get_active(), now, now + timedelta(days=self.days_shown))
+        days = {}
+        for occurrence in occurrences:
+            days.setdefault(timezone.localtime(occurrence.start).date(), []).append(occurrence)
+        context = self.get_context(request)
+        context.update(days=sorted(days.items()), days_shown=self.days_shown)
+        return TemplateResponse(request, "agenda/agenda_page.html", context)
+
+    @path("evenement/<int:pk>/", name="event")
+    def event_view(self, request, pk):
+        event = get_object_or_404(Event.objects.for_public_site().select_related("place", "owner"), pk=pk)
+        context = self.get_context(request)
+        context.update(
+            event=event,
+            upcoming=event.occurrences.upcoming()[:10],
+            description=recurrence.describe(event.recurrence_rule, get_language()) if event.recurrence_rule else "",
+        )
+        return TemplateResponse(request, "agenda/event_page.html", context)

@@ -1,12 +1,9 @@
 """Demo content for `make run`, in French with its Creole translation side by side.
 
-Each piece of text is a ``T(fr, rcf)`` pair: the French builds the pages, and the
-pairs become the translation memory wagtail-localize uses to translate them.
+Each piece of text is a ``T(fr, rcf)`` pair (see caserurale.demo): the French builds the pages,
+and the pairs become the translation memory wagtail-localize uses to translate them.
 """
 
-from typing import NamedTuple
+from caserurale.demo import T
 
-
-class T(NamedTuple):
-    fr: str
-    rcf: str
+__all__ = ["T"]

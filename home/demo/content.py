@@ -1697,6 +1697,23 @@ PAGES = [
             ),
         ],
     },
+    # Agenda ------------------------------------------------------------------
+    {
+        "type": "agenda",
+        "slug": "agenda",
+        "parent": None,
+        "title": T("Agenda", "Azanda"),
+        "intro": T(
+            "Ce qui se passe à la Case Rurale et dans son réseau : ateliers, marchés, rencontres, le soir, le week-end et pendant les vacances.",
+            "Sak i passe La Case Rurale é dann son rézo : bann latélié, bann marshé, bann rankont, le soir, lo wikenn é pandan bann vakans.",
+        ),
+        "seo_description": T(
+            "L'agenda de La Case Rurale et de son réseau à Trois-Bassins : ateliers, marchés, rencontres.",
+            "Lazanda La Case Rurale é son rézo Trois-Bassins : bann latélié, bann marshé, bann rankont.",
+        ),
+        "in_menu": True,
+        "body": [],
+    },
     # Directory ---------------------------------------------------------------
     {
         "type": "directory",

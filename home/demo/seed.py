@@ -4,7 +4,6 @@ Idempotent: what exists is left as it is, so running it twice changes nothing.
 """
 
 import datetime
-import html
 import json
 from urllib.parse import urlsplit
 
@@ -16,11 +15,13 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
-from wagtail_localize.models import LocaleSynchronization, Translation, TranslationSource
+from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import synchronize_tree
 
+from agenda.models import AgendaPage
 from annuaire.models import DirectoryPage
-from home.demo import T, content, images
+from caserurale.demo import translate_into_creole, translation_memory
+from home.demo import content, images
 from home.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -44,6 +45,7 @@ PAGE_TYPES = {
     "contact": ContactPage,
     "sitemap": SitemapPage,
     "directory": DirectoryPage,
+    "agenda": AgendaPage,
 }
 LEGAL_SLUGS = {
     "legal_notice_page": "mentions-legales",
@@ -51,32 +53,7 @@ LEGAL_SLUGS = {
     "privacy_page": "donnees-personnelles",
     "sitemap_page": "plan-du-site",
 }
-# URLs and hashtags stay the same in both languages.
-KEPT_AS_IS = {"slug", "hashtags"}
 DEMO_ADMIN = {"username": "admin@caserurale.re", "email": "admin@caserurale.re", "password": "CaseRurale-demo-2030"}
-
-
-class MissingTranslation(Exception):
-    pass
-
-
-def translation_memory(*values):
-    """Every French string of the demo content mapped to its Creole translation."""
-    memory = {}
-
-    def walk(value):
-        if isinstance(value, T):
-            memory[value.fr] = value.rcf
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list | tuple):
-            for item in value:
-                walk(item)
-
-    for value in values:
-        walk(value)
-    return memory
 
 
 def stream(blocks):
@@ -368,40 +345,7 @@ class DemoSeeder:
         synchronize_tree(self.fr, self.rcf)
 
     def translate(self, instance):
-        # One transaction per object: wagtail-localize publishes a translation when its
-        # transaction commits, from the page as it was then; publishing the parent after its
-        # children were added would write back a stale child count and hide them.
-        with transaction.atomic():
-            self._translate(instance)
-
-    def _translate(self, instance):
-        source, _ = TranslationSource.get_or_create_from_instance(instance)
-        translation, _ = Translation.objects.get_or_create(
-            source=source, target_locale=self.rcf, defaults={"enabled": True}
-        )
-        po = translation.export_po()
-        missing = []
-        for entry in po:
-            creole = self.creole_for(entry.msgid)
-            if creole is not None:
-                entry.msgstr = creole
-            elif entry.msgctxt in KEPT_AS_IS:
-                entry.msgstr = entry.msgid
-            else:
-                missing.append(f"{entry.msgctxt}: {entry.msgid}")
-        if missing:
-            raise MissingTranslation(f"No Creole translation for {instance}: " + "; ".join(missing))
-        translation.import_po(po, tool_name="demo content")
-        translation.save_target(publish=True)
-
-    def creole_for(self, segment):
-        """The Creole of a segment; wagtail-localize hands plain text over HTML-escaped ("&amp;")."""
-        if segment in self.memory:
-            return self.memory[segment]
-        plain = html.unescape(segment)
-        if plain in self.memory:
-            return html.escape(self.memory[plain], quote=False)
-        return None
+        translate_into_creole(instance, self.memory)
 
     def seed_admin(self):
         User = get_user_model()

@@ -1,5 +1,7 @@
 """The public page types."""
 
+from datetime import timedelta
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.utils import timezone
@@ -119,6 +121,7 @@ class HomePage(Page):
             {"value": block.value, "link": links.get(block.value["page"].pk) if block.value["page"] else None}
             for block in self.missions
         ]
+        context.update(self.next_events(request))
         context["latest_articles"] = (
             ArticlePage.objects.live()
             .filter(locale_id=self.locale_id)
@@ -127,6 +130,21 @@ class HomePage(Page):
             .order_by("-date", "-pk")[:3]
         )
         return context
+
+    def next_events(self, request, count=4):
+        """The next public events and the agenda page they link to, in the visitor's language."""
+        from agenda.models import AgendaPage, public_occurrences
+        from home.navigation import active_locale
+
+        locale = active_locale(request)
+        agenda = AgendaPage.objects.live().filter(locale=locale).first()
+        if agenda is None:
+            return {}
+        now = timezone.now()
+        return {
+            "agenda_page": agenda,
+            "next_occurrences": list(public_occurrences(locale, now, now + timedelta(days=60))[:count]),
+        }
 
 
 class StandardPage(ContentPage):

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page
 from wagtail_localize.synctree import synchronize_tree
 
+from agenda.models import AgendaPage
 from annuaire.models import DirectoryPage
 from home.models import (
     ArticleIndexPage,
@@ -31,6 +32,7 @@ PAGE_TYPES = [
     ContactPage,
     SitemapPage,
     DirectoryPage,
+    AgendaPage,
 ]
 
 

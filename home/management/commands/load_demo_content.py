@@ -24,7 +24,9 @@ class Command(BaseCommand):
         logins = []
         for app_config in apps.get_app_configs():
             module_name = f"{app_config.name}.demo.seed"
-            if importlib.util.find_spec(f"{app_config.name}.demo") is None:
+            package = importlib.util.find_spec(f"{app_config.name}.demo")
+            # A demo *package* with a seed module; caserurale.demo is only a helper module.
+            if package is None or package.submodule_search_locations is None:
                 continue
             if importlib.util.find_spec(module_name) is None:
                 continue
