@@ -1,6 +1,14 @@
 """Form helpers shared by every app."""
 
 
+def form_status(request):
+    """400 when a sent form is shown again with its mistakes, 200 when it is first shown.
+
+    Views redirect after a valid form, so a form still rendered after a POST had errors.
+    """
+    return 400 if request.method == "POST" else 200
+
+
 class AccessibleFormMixin:
     """Ties each field to its help text and errors, so screen readers announce them with the field."""
 

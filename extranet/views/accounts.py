@@ -40,6 +40,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from annuaire import access
 from annuaire.models import AccessLogEntry, MemberProfile
+from caserurale.forms import form_status
 from extranet.forms.accounts import (
     DeactivateForm,
     EmailChangeForm,
@@ -93,10 +94,6 @@ def with_next(url, request):
     """``url``, carrying on the ``next`` address the request was given (if it is safe)."""
     target = safe_next(request, "")
     return f"{url}?{urlencode({'next': target})}" if target else url
-
-
-def bad_request_status(request):
-    return 400 if request.method == "POST" else 200
 
 
 def email_in_use(email, exclude=None):
@@ -236,7 +233,7 @@ def profile(request):
         "second_factor_on": has_confirmed_device(user),
         "second_factor_required": must_use_second_factor(user),
     }
-    return TemplateResponse(request, "extranet/account/profile.html", context, status=bad_request_status(request))
+    return TemplateResponse(request, "extranet/account/profile.html", context, status=form_status(request))
 
 
 @sensitive_post_parameters("password")
@@ -272,9 +269,7 @@ def email_change(request):
             % {"email": new_email},
         )
         return redirect("extranet:profile")
-    return TemplateResponse(
-        request, "extranet/account/email_change.html", {"form": form}, status=bad_request_status(request)
-    )
+    return TemplateResponse(request, "extranet/account/email_change.html", {"form": form}, status=form_status(request))
 
 
 @login_required
@@ -339,9 +334,7 @@ def deactivate(request):
             _("Your account is deactivated and you are signed out everywhere. Write to us if you want to come back."),
         )
         return redirect("extranet:login")
-    return TemplateResponse(
-        request, "extranet/account/deactivate.html", {"form": form}, status=bad_request_status(request)
-    )
+    return TemplateResponse(request, "extranet/account/deactivate.html", {"form": form}, status=form_status(request))
 
 
 # Second factor ------------------------------------------------------------------------------------
@@ -413,7 +406,7 @@ def otp_setup(request):
         "second_factor_required": must_use_second_factor(user),
         "next": safe_next(request, ""),
     }
-    return TemplateResponse(request, "extranet/account/otp_setup.html", context, status=bad_request_status(request))
+    return TemplateResponse(request, "extranet/account/otp_setup.html", context, status=form_status(request))
 
 
 @login_required
@@ -433,7 +426,7 @@ def otp_verify(request):
             return redirect(safe_next(request, reverse("extranet:dashboard")))
         security_log.warning("second factor: wrong code, user=%s", user.pk)
     context = {"form": form, "next": safe_next(request, "")}
-    return TemplateResponse(request, "extranet/account/otp_verify.html", context, status=bad_request_status(request))
+    return TemplateResponse(request, "extranet/account/otp_verify.html", context, status=form_status(request))
 
 
 @sensitive_post_parameters("password")

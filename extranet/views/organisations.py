@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from annuaire import access
 from annuaire.models import AccessLogEntry, Circle, Membership, Organisation
+from caserurale.forms import form_status
 from extranet.forms.organisations import AcceptInvitationForm, InviteForm, MembershipForm
 from extranet.models import Document, Invitation, Resource
 from extranet.tasks import send_invitation
@@ -78,9 +79,11 @@ def invite(request, slug):
             request, _("Invitation sent to %(email)s. The link is valid for 7 days.") % {"email": invitation.email}
         )
         return redirect(organisation.get_absolute_url())
-    status = 400 if request.method == "POST" else 200
     return TemplateResponse(
-        request, "extranet/organisations/invite.html", {"organisation": organisation, "form": form}, status=status
+        request,
+        "extranet/organisations/invite.html",
+        {"organisation": organisation, "form": form},
+        status=form_status(request),
     )
 
 
@@ -216,5 +219,6 @@ def invitation_accept(request, token):
         messages.success(request, _("Welcome to the partners' space of %(name)s!") % {"name": invitation.organisation})
         return redirect("extranet:dashboard")
     context["form"] = form
-    status = 400 if request.method == "POST" else 200
-    return TemplateResponse(request, "extranet/organisations/invitation_accept.html", context, status=status)
+    return TemplateResponse(
+        request, "extranet/organisations/invitation_accept.html", context, status=form_status(request)
+    )

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import Circle, Organisation
+from caserurale.forms import form_status
 from extranet.forms.shared import DocumentForm, FilterForm, ResourceForm, ShareForm
 from extranet.models import Document, Resource
 from extranet.views.decorators import partner_required
@@ -143,7 +144,7 @@ class SharedViews:
             messages.success(request, _("Saved. Only your organisation can see it for now: choose who else can."))
             return redirect(self.url("share", obj.pk))
         return TemplateResponse(
-            request, self.template("form"), {"views": self, "form": form, "object": None}, status=_status(request, form)
+            request, self.template("form"), {"views": self, "form": form, "object": None}, status=form_status(request)
         )
 
     def _edit(self, request, pk):
@@ -161,7 +162,7 @@ class SharedViews:
             messages.success(request, _("Your changes are saved."))
             return redirect(obj.get_absolute_url())
         return TemplateResponse(
-            request, self.template("form"), {"views": self, "form": form, "object": obj}, status=_status(request, form)
+            request, self.template("form"), {"views": self, "form": form, "object": obj}, status=form_status(request)
         )
 
     def _share(self, request, pk):
@@ -182,7 +183,7 @@ class SharedViews:
             request,
             "extranet/shared/object_share.html",
             {"views": self, "form": form, "object": obj, "audience": access.audience(obj)},
-            status=_status(request, form),
+            status=form_status(request),
         )
 
     def _delete(self, request, pk):
@@ -213,10 +214,6 @@ class DocumentViews(SharedViews):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.download_view = partner_required(self._download)
-
-
-def _status(request, form):
-    return 400 if request.method == "POST" and form.is_bound and not form.is_valid() else 200
 
 
 def _display(obj, field):

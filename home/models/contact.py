@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from caserurale.forms import form_status
+
 
 class ContactPage(RoutablePageMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
@@ -42,8 +44,7 @@ class ContactPage(RoutablePageMixin, Page):
             return redirect(self.url + self.reverse_subpage("thanks"))
         context = self.get_context(request)
         context["form"] = form
-        status = 400 if request.method == "POST" else 200
-        return TemplateResponse(request, self.get_template(request), context, status=status)
+        return TemplateResponse(request, self.get_template(request), context, status=form_status(request))
 
     @path("merci/", name="thanks")
     def thanks_view(self, request):
