@@ -24,13 +24,24 @@ class MissingTranslation(Exception):
     pass
 
 
+class InconsistentTranslation(ValueError):
+    pass
+
+
 def translation_memory(*values):
-    """Every French string found in ``values`` (nested dicts, lists, tuples) mapped to its Creole."""
+    """Every French string found in ``values`` (nested dicts, lists, tuples) mapped to its Creole.
+
+    Refuses an empty text, and a French text given two different Creole translations: one
+    wording per term, from page to page (docs/glossaire-kreol.md).
+    """
     memory = {}
 
     def walk(value):
         if isinstance(value, T):
-            memory[value.fr] = value.rcf
+            if not value.fr.strip() or not value.rcf.strip():
+                raise InconsistentTranslation(f"empty text in {value!r}")
+            if memory.setdefault(value.fr, value.rcf) != value.rcf:
+                raise InconsistentTranslation(f"two Creole translations of {value.fr!r}")
         elif isinstance(value, dict):
             for item in value.values():
                 walk(item)

@@ -6,8 +6,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 from wagtail_localize.models import StringTranslation
 
-from home.demo import T, content
-from home.demo.seed import translation_memory
+from caserurale.demo import InconsistentTranslation, T, translation_memory
+from home.demo import content
 
 pytestmark = pytest.mark.django_db
 
@@ -41,18 +41,17 @@ def test_demo_site_is_complete_in_both_languages():
 
 
 def test_the_same_french_text_always_gets_the_same_creole_translation():
-    seen = {}
+    memory = translation_memory(
+        content.IMAGES, content.HOME, content.PAGES, content.FOOTER_TEXT, content.CONTACT_DETAILS
+    )
+    assert len(memory) > 200
 
-    def walk(value):
-        if isinstance(value, T):
-            assert value.fr.strip() and value.rcf.strip()
-            assert seen.setdefault(value.fr, value.rcf) == value.rcf, f"two translations of {value.fr!r}"
-        elif isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list | tuple):
-            for item in value:
-                walk(item)
 
-    walk([content.IMAGES, content.HOME, content.PAGES, content.FOOTER_TEXT, content.CONTACT_DETAILS])
-    assert len(translation_memory(content.PAGES)) > 200
+@pytest.mark.parametrize(
+    "pairs",
+    [[T("Nos missions", "Nout bann mision"), T("Nos missions", "Nout misyon")], [T("Accueil", " ")]],
+    ids=["two translations", "empty"],
+)
+def test_the_translation_memory_refuses_inconsistent_pairs(pairs):
+    with pytest.raises(InconsistentTranslation):
+        translation_memory(pairs)
