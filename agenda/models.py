@@ -6,6 +6,7 @@ horizon, so that "what happens this week" is one indexed range query whatever th
 
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.shortcuts import get_object_or_404
@@ -41,6 +42,10 @@ RECURRENCE_MESSAGES = {
     recurrence.NEVER: _("This repetition rule never gives a date."),
     recurrence.END_BEFORE_START: _("The end of an event cannot be before its start."),
 }
+
+
+# Filter codes of the five families of disability, in the order the forms show them.
+ACCESSIBILITY_CODES = ("motor", "visual", "hearing", "intellectual", "psychic")
 
 
 class EventQuerySet(SharedQuerySet):
@@ -119,8 +124,30 @@ class Event(
         related_name="+",
         verbose_name=_("image"),
     )
+    themes = models.ManyToManyField("annuaire.Theme", blank=True, related_name="events", verbose_name=_("themes"))
+    audiences = models.ManyToManyField(
+        "annuaire.Audience", blank=True, related_name="events", verbose_name=_("for whom")
+    )
+    # iCalendar identity: the UID stays the same for ever; SEQUENCE grows when the schedule changes,
+    # so that calendar applications replace their copy instead of adding a second one.
+    uid = models.CharField(_("calendar identifier"), max_length=255, blank=True, db_index=True, editable=False)
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    source = models.ForeignKey(
+        "agenda.CalendarSource",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        editable=False,
+        verbose_name=_("imported from"),
+    )
+    # An imported calendar may change one date of a repeating event (RECURRENCE-ID): that date is its own event.
+    recurrence_id = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = EventQuerySet.as_manager()
+
+    # Changes that calendar applications must see: they bump SEQUENCE.
+    scheduling_fields = ("start", "end", "all_day", "recurrence_rule", "excluded_dates", "status", "place_id")
 
     # Only the words are translated; dates, rule, place and rights stay those of the original.
     translatable_fields = [
@@ -151,6 +178,10 @@ class Event(
                 "accessible_motor",
                 "accessible_intellectual",
                 "image",
+                "uid",
+                "sequence",
+                "source",
+                "recurrence_id",
             )
         ),
     ]
@@ -186,6 +217,7 @@ class Event(
             ],
             heading=_("Accessibility"),
         ),
+        MultiFieldPanel([FieldPanel("themes"), FieldPanel("audiences")], heading=_("Themes and audiences")),
         FieldPanel("image"),
         FieldPanel("visibility"),
     ]
@@ -230,8 +262,24 @@ class Event(
         return "agenda/event_preview.html"
 
     def save(self, *args, **kwargs):
+        if not self.uid:
+            self.uid = f"{self.translation_key}@caserurale.re"
+        if self.pk and self.scheduling_changed():
+            self.sequence += 1
         super().save(*args, **kwargs)
         transaction.on_commit(self.sync_occurrences)
+
+    def scheduling_changed(self):
+        stored = Event.objects.filter(pk=self.pk).values(*self.scheduling_fields).first()
+        return stored is not None and any(stored[name] != getattr(self, name) for name in self.scheduling_fields)
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    def accessibility_codes(self):
+        """The families of disability the event is accessible to, as filter codes."""
+        return [code for code in ACCESSIBILITY_CODES if getattr(self, f"accessible_{code}")]
 
     def occurrence_bounds(self):
         """Start and end as the expansion expects them: dates for all-day events."""
@@ -346,3 +394,66 @@ class AgendaPage(RoutablePageMixin, Page):
             description=recurrence.describe(event.recurrence_rule, get_language()) if event.recurrence_rule else "",
         )
         return TemplateResponse(request, "agenda/event_page.html", context)
+
+
+class CalendarSource(models.Model):
+    """A partner's iCalendar address, fetched on a schedule; its events are upserted by UID."""
+
+    organisation = models.ForeignKey(
+        "annuaire.Organisation", on_delete=models.CASCADE, related_name="calendar_sources", verbose_name=_("organiser")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    url = models.URLField(_("calendar address (iCalendar)"), max_length=1000)
+    visibility = models.CharField(
+        _("who can see its events"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    # Trusted sources publish at once; the others wait as drafts for an editor.
+    publish_directly = models.BooleanField(_("publish without moderation"), default=False)
+    active = models.BooleanField(_("fetched regularly"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    last_attempt_at = models.DateTimeField(_("last attempt"), null=True, blank=True)
+    last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    last_summary = models.JSONField(_("last import"), default=dict, blank=True)
+    etag = models.CharField(max_length=200, blank=True, editable=False)
+    last_modified = models.CharField(max_length=100, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("imported calendar")
+        verbose_name_plural = _("imported calendars")
+        ordering = ["organisation__name", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "url"], name="calendar_source_once_per_organisation")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Registration(models.Model):
+    """A resident's registration for one date of an event whose places are counted."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("event"))
+    # The date, not the occurrence row: occurrences are rewritten whenever the event changes.
+    occurrence_start = models.DateTimeField(_("date"))
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"))
+    seats = models.PositiveSmallIntegerField(_("number of people"), default=1)
+    language = models.CharField(max_length=10, default="fr", editable=False)
+    created_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    confirmation_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["occurrence_start", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "occurrence_start", "email"], name="registration_once_per_date"),
+            models.CheckConstraint(condition=models.Q(seats__gte=1, seats__lte=10), name="registration_seats_1_to_10"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} — {self.event}"

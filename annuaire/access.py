@@ -169,16 +169,24 @@ def viewer_groups(obj):
 
 @transaction.atomic
 def sync_object_permissions(obj):
-    """Rewrite the group rights of ``obj`` from its visibility; personal edit rights stay."""
+    """Rewrite the group rights of ``obj`` from its visibility; personal edit rights stay.
+
+    A translated object (an event in Creole) is one object to its readers: every translation gets
+    the rights of the shared row, so a partner never meets a translation they may not see.
+    """
     model = type(obj)
     view, change = view_permission(model), change_permission(model)
-    group_permissions = get_group_obj_perms_model(obj).objects.filter(content_object=obj)
-    group_permissions.delete()
-    for group in viewer_groups(obj):
-        assign_perm(view, group, obj)
-    if obj.owner.admins_group:
-        assign_perm(view, obj.owner.admins_group, obj)
-        assign_perm(change, obj.owner.admins_group, obj)
+    targets = [obj]
+    if getattr(obj, "translation_key", None):
+        targets = list(model.objects.filter(translation_key=obj.translation_key))
+    get_group_obj_perms_model(obj).objects.filter(content_object__in=targets).delete()
+    groups = viewer_groups(obj)
+    for target in targets:
+        for group in groups:
+            assign_perm(view, group, target)
+        if obj.owner.admins_group:
+            assign_perm(view, obj.owner.admins_group, target)
+            assign_perm(change, obj.owner.admins_group, target)
 
 
 def bulk_sync_object_permissions(objects):

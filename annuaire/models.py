@@ -11,7 +11,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class NamedModel(models.Model):
@@ -30,6 +31,56 @@ class NamedModel(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:200]
         super().save(*args, **kwargs)
+
+
+class Label(TranslatableMixin, models.Model):
+    """A word of a shared vocabulary, translated like any snippet; its slug is the same in every language."""
+
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("short name in addresses"), max_length=100)
+
+    translatable_fields = [TranslatableField("name"), SynchronizedField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:100]
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def names(cls, locale):
+        """``{slug: name}`` in ``locale``, the original name where no translation exists yet."""
+        names = {}
+        for label in cls.objects.filter(
+            models.Q(locale=locale) | models.Q(locale__language_code=settings.LANGUAGE_CODE)
+        ):
+            if label.locale_id == locale.pk or label.slug not in names:
+                names[label.slug] = label.name
+        return names
+
+
+class Theme(Label):
+    """What an organisation, an event or a funding call is about: agriculture, digital, culture…"""
+
+    class Meta(Label.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="theme_slug_per_locale")]
+
+
+class Audience(Label):
+    """Who something is for: families, young people, seniors, farmers, associations…"""
+
+    class Meta(Label.Meta):
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+        constraints = [models.UniqueConstraint(fields=["slug", "locale"], name="audience_slug_per_locale")]
 
 
 class Organisation(NamedModel):

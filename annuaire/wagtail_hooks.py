@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from annuaire.models import Circle, Organisation, Place
+from annuaire.models import Audience, Circle, Organisation, Place, Theme
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -55,3 +57,27 @@ class DirectoryGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_directory():
     return DirectoryGroup()
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class AudienceViewSet(SnippetViewSet):
+    model = Audience
+    icon = "user"
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class VocabularyGroup(SnippetViewSetGroup):
+    menu_label = _("Themes and audiences")
+    menu_icon = "tag"
+    menu_order = 260
+    items = (ThemeViewSet, AudienceViewSet)
+
+
+register_snippet(VocabularyGroup)

@@ -8,7 +8,7 @@ from agenda.models import Event
 from agenda.recurrence import REUNION
 from annuaire import access
 from annuaire.access import Visibility
-from annuaire.models import Organisation, Place
+from annuaire.models import Audience, Organisation, Place, Theme
 from caserurale.demo import T, translate_into_creole, translation_memory
 
 # (title, summary, organiser, place, weekday (0 = Monday), start hour, duration in hours, rule, visibility, free)
@@ -105,6 +105,16 @@ EVENTS = [
     ),
 ]
 
+# Themes and audiences of each event, by the slugs of the directory's vocabularies.
+LABELS = {
+    "Atelier fabrication de savon avec Nadine": (["artisanat"], ["tout-public", "familles"]),
+    "Marché éphémère des producteurs": (["agriculture-et-alimentation"], ["tout-public", "agriculteurs"]),
+    "Atelier numérique : déposer un dossier en ligne": (["numerique"], ["seniors", "porteurs-de-projet"]),
+    "Fablab ouvert": (["numerique", "artisanat"], ["jeunes", "porteurs-de-projet"]),
+    "Café-causerie de la Case Rurale": (["vie-associative", "solidarite"], ["tout-public"]),
+    "Réunion du groupe pilote": (["vie-associative"], ["associations"]),
+}
+
 
 def next_weekday(weekday, hour):
     today = timezone.localdate()
@@ -141,6 +151,10 @@ def run(progress):
             accessible_motor=places[place].step_free_access,
         )
         event.full_clean()
+        event.save()
+        themes, audiences = LABELS[title.fr]
+        event.themes.set(Theme.objects.filter(locale=event.locale, slug__in=themes))
+        event.audiences.set(Audience.objects.filter(locale=event.locale, slug__in=audiences))
         access.share(event, visibility=visibility)
         event.save_revision().publish()
         translate_into_creole(event, memory)

@@ -4,9 +4,11 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from wagtail.models import Locale
 
 from annuaire.access import COORDINATORS_GROUP
-from annuaire.models import Circle, MemberProfile, Membership, Organisation, Place
+from annuaire.models import Audience, Circle, MemberProfile, Membership, Organisation, Place, Theme
+from caserurale.demo import T
 
 DEMO_PASSWORD = "Partenaire-demo-2030"  # noqa: S105 (printed by make run, local demo only)
 
@@ -186,8 +188,45 @@ def give_demo_second_factor(user, progress):
         TOTPDevice.objects.create(user=user, name="démo", key=DEMO_TOTP_KEY, confirmed=True)
 
 
+# The shared vocabularies of events, organisations and funding calls, in French and Creole.
+THEMES = [
+    T("Agriculture et alimentation", "Agrikiltir é manzé"),
+    T("Numérique", "Nimérik"),
+    T("Culture et patrimoine", "Kiltir é éritaz"),
+    T("Emploi et formation", "Travay é formasion"),
+    T("Environnement", "Lanvironman"),
+    T("Solidarité", "Solidarité"),
+    T("Vie associative", "Lavi asosiativ"),
+    T("Artisanat", "Artizana"),
+]
+AUDIENCES = [
+    T("Tout public", "Tout moun"),
+    T("Familles", "Bann fanmi"),
+    T("Jeunes", "Bann zèn"),
+    T("Seniors", "Bann gramoun"),
+    T("Agriculteurs", "Bann plantèr"),
+    T("Associations", "Bann asosiasion"),
+    T("Porteurs de projet", "Bann portèr prozè"),
+]
+
+
+def seed_labels(model, kind, labels, progress):
+    french, creole = Locale.objects.get(language_code="fr"), Locale.objects.get(language_code="rcf")
+    for label in labels:
+        original = model.objects.filter(locale=french, name=label.fr).first()
+        if original is None:
+            progress(f"{kind} « {label.fr} »")
+            original = model.objects.create(locale=french, name=label.fr)
+        if not model.objects.filter(translation_key=original.translation_key, locale=creole).exists():
+            translation = original.copy_for_translation(creole)
+            translation.name = label.rcf
+            translation.save()
+
+
 @transaction.atomic
 def run(progress):
+    seed_labels(Theme, "Thème", THEMES, progress)
+    seed_labels(Audience, "Public", AUDIENCES, progress)
     organisations = {}
     for name, kind, public, description in ORGANISATIONS:
         organisation = Organisation.objects.filter(name=name).first()

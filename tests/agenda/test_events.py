@@ -137,3 +137,44 @@ def test_editors_create_events_in_the_admin(client):
     sign_in_verified(client, UserFactory(username="agenda@caserurale.re", is_staff=True, is_superuser=True))
     assert client.get(reverse("wagtailsnippets_agenda_event:add")).status_code == 200
     assert client.get(reverse("wagtailsnippets_agenda_event:list")).status_code == 200
+
+
+def test_a_translation_shares_the_rights_and_themes_of_the_original(alambic, django_capture_on_commit_callbacks):
+    """A partners-only event translated into Creole is seen by the same partners, in both languages."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Locale
+
+    from annuaire.models import Theme
+
+    event = make_event(alambic, django_capture_on_commit_callbacks, title="Réunion", visibility=Visibility.PARTNERS)
+    with django_capture_on_commit_callbacks(execute=True):
+        event.themes.set(Theme.objects.filter(locale=event.locale, slug="numerique"))
+        translation = event.copy_for_translation(Locale.objects.get(language_code="rcf"))
+        translation.title = "Rényon"
+        translation.save()
+    partner = get_user_model().objects.get(username="membre@cyberun.re")
+    visible = set(Event.objects.visible_to(partner).filter(translation_key=event.translation_key))
+    assert visible == {event, translation}
+    assert not Event.objects.visible_to(AnonymousUser()).filter(pk=translation.pk).exists()
+    assert [theme.slug for theme in translation.themes.all()] == ["numerique"]
+    assert translation.uid == event.uid
+
+    # Narrowing the original to its organisation narrows the translation too.
+    with django_capture_on_commit_callbacks(execute=True):
+        access.share(event, visibility=Visibility.ORGANISATION)
+    assert not Event.objects.visible_to(partner).filter(pk=translation.pk).exists()
+
+
+def test_a_change_of_schedule_bumps_the_sequence_and_keeps_the_uid(alambic, django_capture_on_commit_callbacks):
+    event = make_event(alambic, django_capture_on_commit_callbacks)
+    uid = event.uid
+    event.summary = "Un mot de plus"
+    event.save()
+    assert event.sequence == 0
+    event.start += timedelta(hours=1)
+    event.end += timedelta(hours=1)
+    event.save()
+    event.status = Event.Status.CANCELLED
+    event.save()
+    event.refresh_from_db()
+    assert (event.uid, event.sequence) == (uid, 2)
