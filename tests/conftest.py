@@ -27,3 +27,19 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def smtp_inbox(settings):
+    """A real SMTP server the site sends its e-mails to; yields its inbox."""
+    from tests.smtp import SMTPServer
+
+    server = SMTPServer().start()
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": server.port, "use_tls": False, "timeout": 5},
+        }
+    }
+    yield server.inbox
+    server.stop()

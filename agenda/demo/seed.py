@@ -115,6 +115,9 @@ LABELS = {
     "Réunion du groupe pilote": (["vie-associative"], ["associations"]),
 }
 
+# Workshops with few seats take registrations through the site.
+CAPACITY = {"Atelier fabrication de savon avec Nadine": 12}
+
 
 def next_weekday(weekday, hour):
     today = timezone.localdate()
@@ -150,6 +153,8 @@ def run(progress):
             live=True,
             accessible_motor=places[place].step_free_access,
         )
+        if title.fr in CAPACITY:
+            event.registration, event.capacity = Event.Registration.FORM, CAPACITY[title.fr]
         event.full_clean()
         event.save()
         themes, audiences = LABELS[title.fr]
