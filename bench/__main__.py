@@ -1,6 +1,7 @@
 """`make bench`: builds a large network and prints what each page costs.
 
     200 organisations, 400 partners, 20,000 shared resources at every visibility level,
+    then public events growing from 10 to 5,000 (the agenda's list, month and event pages),
     on PostgreSQL when DATABASE_URL is set (a database of its own: <name>_bench), else SQLite.
 
 For each page: SQL queries per request, and server time p50/p95 over repeated requests
@@ -73,6 +74,11 @@ def main():
     call_command("load_demo_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     network = build_network()
     measure(network)
+    from bench.agenda import measure_growth
+
+    print()
+    print("The agenda as it grows (public pages, anonymous visitor):")
+    measure_growth(network["orgs"], progress)
 
 
 def build_network(organisations=200, objects=20_000):
