@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -241,6 +242,14 @@ class Event(
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        """The event in the partners' space; the public page is the agenda page's ``event`` route."""
+        return reverse("extranet:event_detail", args=[self.pk])
+
+    @property
+    def awaiting_moderation(self):
+        return self.visibility == Visibility.PUBLIC and (not self.live or self.has_unpublished_changes)
 
     def clean(self):
         super().clean()

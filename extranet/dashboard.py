@@ -80,6 +80,37 @@ def my_organisations(request, since):
     }
 
 
+@section(15)
+def coming_up(request, since):
+    """The next two weeks of the network's calendar, within what I may see."""
+    from datetime import timedelta
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    from agenda.models import Event, Occurrence
+
+    now = timezone.now()
+    events = Event.objects.visible_to(request.user).filter(live=True, locale__language_code=settings.LANGUAGE_CODE)
+    occurrences = (
+        Occurrence.objects.between(now, now + timedelta(days=14))
+        .filter(event__in=events)
+        .select_related("event__owner")
+        .order_by("start", "pk")[:8]
+    )
+    items = [
+        {"title": o.event.title, "url": o.event.get_absolute_url(), "meta": o.event.owner.name, "when": o.start}
+        for o in occurrences
+    ]
+    return {
+        "id": "calendar",
+        "title": _("Coming up in the network"),
+        "items": items,
+        "empty": _("Nothing planned in the next two weeks."),
+        "link": (reverse("extranet:event_this_month"), _("The network's calendar")),
+    }
+
+
 @section(90)
 def waiting_for_me(request, since):
     """Requests that wait for an answer: for now, invitations my organisations sent."""

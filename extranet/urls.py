@@ -1,6 +1,6 @@
 from django.urls import path
 
-from extranet.views import accounts, audit, dashboard, organisations, search, shared
+from extranet.views import accounts, audit, dashboard, events, organisations, search, shared
 
 app_name = "extranet"
 
@@ -47,6 +47,15 @@ urlpatterns = [
     path("ressources/<int:pk>/modifier/", shared.resources.edit_view, name="resource_edit"),
     path("ressources/<int:pk>/partage/", shared.resources.share_view, name="resource_share"),
     path("ressources/<int:pk>/supprimer/", shared.resources.delete_view, name="resource_delete"),
+    path("agenda/", events.events.list_view, name="event_list"),
+    path("agenda/export.csv", events.events.export_view, name="event_export"),
+    path("agenda/mois/", events.events.this_month_view, name="event_this_month"),
+    path("agenda/mois/<int:year>/<int:month>/", events.events.month_view, name="event_month"),
+    path("agenda/nouveau/", events.events.create_view, name="event_create"),
+    path("agenda/<int:pk>/", events.events.detail_view, name="event_detail"),
+    path("agenda/<int:pk>/modifier/", events.events.edit_view, name="event_edit"),
+    path("agenda/<int:pk>/partage/", events.events.share_view, name="event_share"),
+    path("agenda/<int:pk>/supprimer/", events.events.delete_view, name="event_delete"),
     path("documents/", shared.documents.list_view, name="document_list"),
     path("documents/export.csv", shared.documents.export_view, name="document_export"),
     path("documents/nouveau/", shared.documents.create_view, name="document_create"),

@@ -127,6 +127,7 @@ class SharedViews:
                 "object": obj,
                 "audience": access.audience(obj),
                 "can_edit": access.can_edit(request.user, obj),
+                **self.detail_context(request, obj),
             },
         )
 
@@ -141,6 +142,7 @@ class SharedViews:
             self.before_save(obj)
             # New objects start visible to their organisation only; the owner widens it on purpose.
             access.share(obj, visibility=Visibility.ORGANISATION, actor=request.user)
+            form.save_m2m()
             messages.success(request, _("Saved. Only your organisation can see it for now: choose who else can."))
             return redirect(self.url("share", obj.pk))
         return TemplateResponse(
@@ -157,9 +159,7 @@ class SharedViews:
         if request.method == "POST" and form.is_valid():
             obj = form.save(commit=False)
             self.before_save(obj)
-            obj.save()
-            access.sync_object_permissions(obj)  # the owner may have changed
-            messages.success(request, _("Your changes are saved."))
+            self.save_changes(request, form, obj)
             return redirect(obj.get_absolute_url())
         return TemplateResponse(
             request, self.template("form"), {"views": self, "form": form, "object": obj}, status=form_status(request)
@@ -171,13 +171,14 @@ class SharedViews:
         initial = {"visibility": obj.visibility, "circles": list(obj.circles.all())}
         form = ShareForm(request.POST or None, initial=initial, circles=circles)
         if request.method == "POST" and form.is_valid():
+            previous_visibility = obj.visibility
             access.share(
                 obj,
                 visibility=form.cleaned_data["visibility"],
                 circles=form.cleaned_data["circles"],
                 actor=request.user,
             )
-            messages.success(request, _("Who can see it is updated."))
+            self.after_share(request, obj, previous_visibility)
             return redirect(obj.get_absolute_url())
         return TemplateResponse(
             request,
@@ -194,6 +195,18 @@ class SharedViews:
 
     def before_save(self, obj):
         pass
+
+    def detail_context(self, request, obj):
+        return {}
+
+    def save_changes(self, request, form, obj):
+        obj.save()
+        form.save_m2m()
+        access.sync_object_permissions(obj)  # the owner may have changed
+        messages.success(request, _("Your changes are saved."))
+
+    def after_share(self, request, obj, previous_visibility):
+        messages.success(request, _("Who can see it is updated."))
 
 
 class DocumentViews(SharedViews):

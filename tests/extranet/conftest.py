@@ -1,11 +1,14 @@
 """Three organisations, a circle, one user per role, and A's objects at every visibility level."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
+from agenda.models import Event
 from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import Circle, Membership, Organisation
@@ -41,7 +44,7 @@ def world(db):
         "coordinator": make_user("coordination@caserurale.re"),
     }
     users["coordinator"].groups.add(Group.objects.get_or_create(name=access.COORDINATORS_GROUP)[0])
-    resources, documents = {}, {}
+    resources, documents, events = {}, {}, {}
     for level in Visibility.values:
         resource = Resource(owner=org_a, name=f"Ressource {level} de A", description=f"secret-{level}")
         access.share(resource, visibility=level, circles=[circle] if level == Visibility.CIRCLE else [])
@@ -50,6 +53,11 @@ def world(db):
         document.file.save(f"{level}.txt", ContentFile(f"contenu {level}".encode()), save=False)
         access.share(document, visibility=level, circles=[circle] if level == Visibility.CIRCLE else [])
         documents[level] = document
+        start = timezone.now() + timedelta(days=3)
+        event = Event(owner=org_a, title=f"Rencontre {level} de A", start=start, end=start + timedelta(hours=2))
+        access.share(event, visibility=level, circles=[circle] if level == Visibility.CIRCLE else [])
+        event.sync_occurrences()  # what saving does after commit, which a test's transaction never reaches
+        events[level] = event
     return SimpleNamespace(
         org_a=org_a,
         org_b=org_b,
@@ -59,6 +67,7 @@ def world(db):
         users=users,
         resources=resources,
         documents=documents,
+        events=events,
     )
 
 

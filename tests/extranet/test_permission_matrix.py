@@ -41,6 +41,17 @@ def org_a(world):
     return {"slug": world.org_a.slug}
 
 
+def event(world):
+    return {"pk": world.events[Visibility.PARTNERS].pk}
+
+
+def this_month(world):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    return {"year": today.year, "month": today.month}
+
+
 def no_kwargs(world):
     return {}
 
@@ -86,6 +97,15 @@ MATRIX = {
     "document_share": (document, editors_of_a()),
     "document_delete": (document, partners(405)),
     "document_download": (document, partners(200)),
+    "event_list": (no_kwargs, partners(200)),
+    "event_export": (no_kwargs, partners(200)),
+    "event_this_month": (no_kwargs, partners(302)),
+    "event_month": (this_month, partners(200)),
+    "event_create": (no_kwargs, partners(200)),
+    "event_detail": (event, partners(200)),
+    "event_edit": (event, editors_of_a()),
+    "event_share": (event, editors_of_a()),
+    "event_delete": (event, partners(405)),
     "search": (no_kwargs, partners(200)),
     "access_log": (no_kwargs, partners(404, coordinator=200)),
 }

@@ -23,7 +23,7 @@ URLS = [
 
 
 PINNED = {
-    "extranet:dashboard": 26,
+    "extranet:dashboard": 27,  # 26, and one for the "coming up in the network" calendar section
     "extranet:resource_list": 24,
     "extranet:document_list": 24,
     "extranet:organisation_list": 21,
