@@ -208,6 +208,10 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_BEAT_SCHEDULE = {}
 
+# Remote fetches (caserurale.remote: partners' calendars) reach public addresses only; networks
+# listed here are allowed all the same, e.g. ["10.20.0.0/16"] for a calendar server on an intranet.
+REMOTE_FETCH_ALLOWED_NETWORKS = []
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
