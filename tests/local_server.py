@@ -6,6 +6,7 @@ few misbehaving addresses: redirects, an endless body, a server that stalls, one
 
 import email.utils
 import hashlib
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -97,6 +98,11 @@ class LocalServer(ThreadingHTTPServer):
         self.folder = Path(folder).resolve()
         self.routes = {}  # path → (status, headers, body), checked first
         self.requests = []  # (path, headers) of every request received
+
+    def handle_error(self, request, client_address):
+        """A client that hangs up on purpose (size cap, timeout) is not an error worth printing."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
     def url(self, path):
         return f"http://127.0.0.1:{self.server_address[1]}{path}"
