@@ -152,6 +152,7 @@ class Event(
 
     # Changes that calendar applications must see: they bump SEQUENCE.
     scheduling_fields = ("start", "end", "all_day", "recurrence_rule", "excluded_dates", "status", "place_id")
+    scheduling_field_names = {"start", "end", "all_day", "recurrence_rule", "excluded_dates", "status", "place"}
 
     # Only the words are translated; dates, rule, place and rights stay those of the original.
     translatable_fields = [
@@ -276,10 +277,17 @@ class Event(
     def save(self, *args, **kwargs):
         if not self.uid:
             self.uid = f"{self.translation_key}@caserurale.re"
-        if self.pk and self.scheduling_changed():
+        # save_revision() saves only its bookkeeping fields (update_fields) while the instance holds
+        # the draft: the schedule and occurrences must stay those of the stored, published event.
+        update_fields = kwargs.get("update_fields")
+        touches_schedule = update_fields is None or bool(set(update_fields) & self.scheduling_field_names)
+        if touches_schedule and self.pk and self.scheduling_changed():
             self.sequence += 1
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "sequence"}
         super().save(*args, **kwargs)
-        transaction.on_commit(self.sync_occurrences)
+        if touches_schedule:
+            transaction.on_commit(self.sync_occurrences)
 
     def scheduling_changed(self):
         stored = Event.objects.filter(pk=self.pk).values(*self.scheduling_fields).first()

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from agenda.models import CalendarSource
+from annuaire import access
 from annuaire.models import Membership
 from extranet.models import Document, Invitation, Resource
 
@@ -75,7 +77,8 @@ def my_organisations(request, since):
         "title": _("My organisations"),
         "items": items,
         "empty": "",
-        "link": None,
+        # Admins import their organisations' calendars; known from the memberships, at no extra query.
+        "link": (reverse("extranet:calendar_source_list"), _("Imported calendars")) if admin_of else None,
         "admin_of": admin_of,
     }
 
@@ -108,6 +111,24 @@ def coming_up(request, since):
         "items": items,
         "empty": _("Nothing planned in the next two weeks."),
         "link": (reverse("extranet:event_this_month"), _("The network's calendar")),
+    }
+
+
+@section(85)
+def calendars_in_error(request, since):
+    """For coordinators: the imported calendars whose last fetch failed."""
+    if not access.is_coordinator(request.user):
+        return None
+    failing = CalendarSource.objects.exclude(last_error="").select_related("organisation")[:10]
+    return {
+        "id": "calendars",
+        "title": _("Imported calendars that fail"),
+        "items": [
+            {"title": source.name, "url": reverse("extranet:calendar_source_list"), "meta": source.organisation.name}
+            for source in failing
+        ],
+        "empty": _("Every imported calendar was fetched without error."),
+        "link": (reverse("extranet:calendar_source_list"), _("Imported calendars")),
     }
 
 

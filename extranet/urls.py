@@ -1,6 +1,6 @@
 from django.urls import path
 
-from extranet.views import accounts, audit, dashboard, events, organisations, search, shared
+from extranet.views import accounts, audit, calendars, dashboard, events, organisations, search, shared
 
 app_name = "extranet"
 
@@ -64,6 +64,12 @@ urlpatterns = [
     path("documents/<int:pk>/partage/", shared.documents.share_view, name="document_share"),
     path("documents/<int:pk>/supprimer/", shared.documents.delete_view, name="document_delete"),
     path("documents/<int:pk>/telecharger/", shared.documents.download_view, name="document_download"),
+    # Partners' calendars imported into the agenda
+    path("agendas-importes/", calendars.calendar_source_list, name="calendar_source_list"),
+    path("agendas-importes/nouveau/", calendars.calendar_source_create, name="calendar_source_create"),
+    path("agendas-importes/<int:pk>/importer/", calendars.calendar_source_fetch, name="calendar_source_fetch"),
+    path("agendas-importes/<int:pk>/pause/", calendars.calendar_source_pause, name="calendar_source_pause"),
+    path("agendas-importes/<int:pk>/supprimer/", calendars.calendar_source_delete, name="calendar_source_delete"),
     path("recherche/", search.search, name="search"),
     path("journal/", audit.access_log, name="access_log"),
 ]

@@ -206,7 +206,17 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = TIME_ZONE
 # Redis redelivers an unacknowledged task after this long: longer than any task.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Partners' iCalendar feeds (agenda.CalendarSource), each queued as its own task.
+    "import-active-calendars": {
+        "task": "agenda.tasks.import_active_calendars",
+        "schedule": datetime.timedelta(hours=1),
+    },
+}
+
+# Remote fetches (caserurale.remote: partners' calendars) reach public addresses only; networks
+# listed here are allowed all the same, e.g. ["10.20.0.0/16"] for a calendar server on an intranet.
+REMOTE_FETCH_ALLOWED_NETWORKS = []
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

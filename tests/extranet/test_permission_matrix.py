@@ -37,6 +37,15 @@ def document(world):
     return {"pk": world.documents[Visibility.PARTNERS].pk}
 
 
+def calendar_source(world):
+    from agenda.models import CalendarSource
+
+    source, _created = CalendarSource.objects.get_or_create(
+        organisation=world.org_a, url="https://agenda.example.org/a.ics", defaults={"name": "Agenda de A"}
+    )
+    return {"pk": source.pk}
+
+
 def org_a(world):
     return {"slug": world.org_a.slug}
 
@@ -106,6 +115,11 @@ MATRIX = {
     "event_edit": (event, editors_of_a()),
     "event_share": (event, editors_of_a()),
     "event_delete": (event, partners(405)),
+    "calendar_source_list": (no_kwargs, editors_of_a()),
+    "calendar_source_create": (no_kwargs, editors_of_a()),
+    "calendar_source_fetch": (calendar_source, partners(405)),
+    "calendar_source_pause": (calendar_source, partners(405)),
+    "calendar_source_delete": (calendar_source, partners(405)),
     "search": (no_kwargs, partners(200)),
     "access_log": (no_kwargs, partners(404, coordinator=200)),
 }
