@@ -395,6 +395,44 @@ class AgendaPage(RoutablePageMixin, Page):
         )
         return TemplateResponse(request, "agenda/event_page.html", context)
 
+    # Exports (agenda.feeds): published public events only, in this page's language.
+
+    @path("ical/", name="calendar")
+    def calendar_view(self, request):
+        from agenda import feeds
+
+        return feeds.whole_agenda_calendar(request, self)
+
+    @path("ical/lieu/<slug:slug>/", name="place_calendar")
+    def place_calendar_view(self, request, slug):
+        from agenda import feeds
+
+        return feeds.place_calendar(request, self, slug)
+
+    @path("ical/organisateur/<slug:slug>/", name="organiser_calendar")
+    def organiser_calendar_view(self, request, slug):
+        from agenda import feeds
+
+        return feeds.organiser_calendar(request, self, slug)
+
+    @path("evenement/<int:pk>/ical/", name="event_calendar")
+    def event_calendar_view(self, request, pk):
+        from agenda import feeds
+
+        return feeds.event_calendar(request, self, pk)
+
+    @path("rss/", name="rss")
+    def rss_view(self, request):
+        from agenda import feeds
+
+        return feeds.rss_feed(request, self)
+
+    @path("atom/", name="atom")
+    def atom_view(self, request):
+        from agenda import feeds
+
+        return feeds.atom_feed(request, self)
+
 
 class CalendarSource(models.Model):
     """A partner's iCalendar address, fetched on a schedule; its events are upserted by UID."""
