@@ -386,12 +386,18 @@ class AgendaPage(RoutablePageMixin, Page):
 
     @path("evenement/<int:pk>/", name="event")
     def event_view(self, request, pk):
-        event = get_object_or_404(Event.objects.for_public_site().select_related("place", "owner"), pk=pk)
+        from agenda import event_page
+
+        event = get_object_or_404(
+            Event.objects.for_public_site().select_related("place", "owner", "image", "locale"), pk=pk
+        )
+        upcoming = list(event.occurrences.upcoming()[:10])
         context = self.get_context(request)
         context.update(
             event=event,
-            upcoming=event.occurrences.upcoming()[:10],
+            upcoming=upcoming,
             description=recurrence.describe(event.recurrence_rule, get_language()) if event.recurrence_rule else "",
+            **event_page.context(event, upcoming=upcoming, request=request, page=self),
         )
         return TemplateResponse(request, "agenda/event_page.html", context)
 

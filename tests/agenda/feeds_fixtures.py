@@ -10,6 +10,7 @@ from agenda.models import AgendaPage, Event
 from agenda.recurrence import REUNION
 from annuaire import access
 from annuaire.access import Visibility
+from annuaire.models import Theme
 
 
 def agenda_url(language="fr"):
@@ -46,3 +47,16 @@ def vevents(calendar):
 
 def html(response):
     return BeautifulSoup(response.content, "html.parser")
+
+
+def add_events(capture, owner, place, count=30):
+    for number in range(count):
+        make_event(
+            capture,
+            owner=owner,
+            place=place,
+            title=f"Atelier {number}",
+            start=in_days(number % 20 + 1, hour=9 + number % 8),
+            recurrence_rule="FREQ=WEEKLY;COUNT=3" if number % 2 else "",
+            themes=Theme.objects.filter(locale__language_code="fr", slug__in=["numerique", "artisanat"]),
+        )

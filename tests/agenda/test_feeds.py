@@ -16,7 +16,7 @@ from agenda.models import Event
 from agenda.recurrence import REUNION
 from annuaire.access import Visibility
 from annuaire.models import Organisation, Place, Theme
-from tests.agenda.feeds_fixtures import agenda_url, calendar_of, html, in_days, make_event, vevents
+from tests.agenda.feeds_fixtures import add_events, agenda_url, calendar_of, html, in_days, make_event, vevents
 
 pytestmark = pytest.mark.django_db
 
@@ -289,19 +289,6 @@ def test_the_agenda_page_points_to_its_feeds(client):
     links = [a["href"] for a in subscribe.select("a")]
     assert links == [agenda.replace("http://", "webcal://") + "ical/", f"{agenda}ical/", f"{agenda}rss/"]
     assert subscribe.select_one("h2")
-
-
-def add_events(capture, owner, place, count=30):
-    for number in range(count):
-        make_event(
-            capture,
-            owner=owner,
-            place=place,
-            title=f"Atelier {number}",
-            start=in_days(number % 20 + 1, hour=9 + number % 8),
-            recurrence_rule="FREQ=WEEKLY;COUNT=3" if number % 2 else "",
-            themes=Theme.objects.filter(locale__language_code="fr", slug__in=["numerique", "artisanat"]),
-        )
 
 
 @pytest.mark.parametrize("export", ["ical/", "ical/lieu/local-de-cyberun/", "rss/", "atom/"])
