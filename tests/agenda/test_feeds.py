@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, timedelta
 
 import pytest
+from dateutil.rrule import rruleset, rrulestr
 from django.utils import timezone
 from icalendar import vRecur
 from wagtail.models import Locale
@@ -97,6 +98,30 @@ def test_the_agenda_calendar_gives_an_event_back_field_by_field(client, workshop
     assert event["CREATED"].dt == workshop.created_at.replace(microsecond=0)
     assert event["LAST-MODIFIED"].dt == workshop.updated_at.replace(microsecond=0)
     assert abs(event["DTSTAMP"].dt - timezone.now()) < timedelta(minutes=1)
+
+
+def expand(vevent):
+    """The dates a calendar application computes from an exported VEVENT (dateutil, as many do)."""
+    dates = rruleset()
+    dates.rrule(rrulestr(vevent["RRULE"].to_ical().decode(), dtstart=vevent["DTSTART"].dt))
+    for value in vevent["EXDATE"].dts if "EXDATE" in vevent else ():
+        dates.exdate(value.dt)
+    return list(dates)
+
+
+def test_a_calendar_application_finds_the_dates_the_agenda_shows(client, workshop, django_capture_on_commit_callbacks):
+    until = make_event(
+        django_capture_on_commit_callbacks,
+        owner=workshop.owner,
+        start=workshop.start,
+        end=workshop.end,
+        recurrence_rule=f"FREQ=DAILY;INTERVAL=3;UNTIL={(workshop.start + timedelta(days=20)):%Y%m%d}",
+        excluded_dates=[(workshop.start + timedelta(days=9)).date().isoformat()],
+    )
+    exported = vevents(calendar_of(client.get(agenda_url() + "ical/")))
+    for event in (workshop, until):
+        assert expand(exported[event.uid]) == [occurrence.start for occurrence in event.occurrences.all()]
+    assert until.occurrences.count() == 6  # days 0, 3, 6, 12, 15, 18: day 9 is off, day 21 is past UNTIL
 
 
 def test_an_all_day_event_is_dated_by_days_with_an_exclusive_end(client, django_capture_on_commit_callbacks, cyberun):
