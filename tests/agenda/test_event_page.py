@@ -268,3 +268,17 @@ def test_the_event_page_costs_the_same_queries_with_30_more_events(
 # 7 for Wagtail to find the page, 7 for the header and footer; the event, its next dates, the page's
 # locale, the agenda page's address, the directory page (organiser's profile), the related events.
 EVENT_PAGE_QUERIES = 21
+
+
+def test_the_event_image_is_given_to_search_engines_as_an_absolute_address(
+    client, django_capture_on_commit_callbacks, cyberun
+):
+    from wagtail.images import get_image_model
+
+    image = get_image_model().objects.first()
+    event = make_event(django_capture_on_commit_callbacks, owner=cyberun, image=image)
+    (address,) = json_ld(page_of(client, event))["image"]
+    assert address.startswith("http://testserver/") and address.endswith(".jpg")
+    rendition = image.renditions.get()
+    assert (rendition.width, rendition.height) == (1200, 675)
+    assert address.endswith(rendition.url)

@@ -331,3 +331,18 @@ def test_exports_cost_the_same_queries_with_30_more_events(
     with django_assert_num_queries(expected):
         after = client.get(url).content
     assert after.count(b"Atelier 2") > before.count(b"Atelier 2")
+
+
+def test_the_subscribed_calendar_keeps_the_last_month_and_what_is_to_come(
+    client, django_capture_on_commit_callbacks, cyberun
+):
+    recent = make_event(django_capture_on_commit_callbacks, owner=cyberun, start=in_days(-20))
+    old = make_event(django_capture_on_commit_callbacks, owner=cyberun, start=in_days(-60))
+    weekly = make_event(
+        django_capture_on_commit_callbacks, owner=cyberun, start=in_days(-70), recurrence_rule="FREQ=WEEKLY;COUNT=20"
+    )
+    exported = vevents(calendar_of(client.get(agenda_url() + "ical/")))
+    assert recent.uid in exported and weekly.uid in exported  # the weekly one still has dates to come
+    assert old.uid not in exported
+    # The event's own file stays available, for a link someone kept.
+    assert client.get(f"{agenda_url()}evenement/{old.pk}/ical/").status_code == 200
