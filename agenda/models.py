@@ -386,7 +386,7 @@ class AgendaPage(RoutablePageMixin, Page):
 
     @path("evenement/<int:pk>/", name="event")
     def event_view(self, request, pk):
-        from agenda import event_page
+        from agenda import event_page  # it imports this module
 
         event = get_object_or_404(
             Event.objects.for_public_site().select_related("place", "owner", "image", "locale"), pk=pk
@@ -401,7 +401,8 @@ class AgendaPage(RoutablePageMixin, Page):
         )
         return TemplateResponse(request, "agenda/event_page.html", context)
 
-    # Exports (agenda.feeds): published public events only, in this page's language.
+    # Exports (agenda.feeds): published public events only, in this page's language. agenda.feeds
+    # imports this module, so each route imports it when it runs.
 
     @path("ical/", name="calendar")
     def calendar_view(self, request):
