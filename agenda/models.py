@@ -431,6 +431,7 @@ class AgendaPage(RoutablePageMixin, Page):
             page_obj=page,
             filter_form=form,
             query=form.query_string(),
+            feed_query=form.query_string(du=None, au=None),
             period=(timezone.localtime(start).date(), timezone.localtime(end).date() - timedelta(days=1)),
             month_url=self.month_url(timezone.localtime(start).date(), form),
         )
@@ -474,9 +475,11 @@ class AgendaPage(RoutablePageMixin, Page):
 
     @path("evenement/<int:pk>/", name="event")
     def event_view(self, request, pk):
-        event = get_object_or_404(Event.objects.for_public_site().select_related("place", "owner"), pk=pk)
-        from agenda import registrations
+        from agenda import event_page, registrations  # they import this module
 
+        event = get_object_or_404(
+            Event.objects.for_public_site().select_related("place", "owner", "image", "locale"), pk=pk
+        )
         upcoming = list(event.occurrences.upcoming()[:10])
         places_left = None
         if registrations.accepts_registrations(event):
@@ -488,6 +491,7 @@ class AgendaPage(RoutablePageMixin, Page):
             upcoming=upcoming,
             places_left=places_left,
             description=recurrence.describe(event.recurrence_rule, get_language()) if event.recurrence_rule else "",
+            **event_page.context(event, upcoming=upcoming, request=request, page=self),
         )
         return TemplateResponse(request, "agenda/event_page.html", context)
 
@@ -539,6 +543,45 @@ class AgendaPage(RoutablePageMixin, Page):
             registration.delete()
             context.update(registration=None, cancelled=True)
         return TemplateResponse(request, "agenda/registration_cancel.html", context)
+
+    # Exports (agenda.feeds): published public events only, in this page's language. agenda.feeds
+    # imports this module, so each route imports it when it runs.
+
+    @path("ical/", name="calendar")
+    def calendar_view(self, request):
+        from agenda import feeds
+
+        return feeds.whole_agenda_calendar(request, self)
+
+    @path("ical/lieu/<slug:slug>/", name="place_calendar")
+    def place_calendar_view(self, request, slug):
+        from agenda import feeds
+
+        return feeds.place_calendar(request, self, slug)
+
+    @path("ical/organisateur/<slug:slug>/", name="organiser_calendar")
+    def organiser_calendar_view(self, request, slug):
+        from agenda import feeds
+
+        return feeds.organiser_calendar(request, self, slug)
+
+    @path("evenement/<int:pk>/ical/", name="event_calendar")
+    def event_calendar_view(self, request, pk):
+        from agenda import feeds
+
+        return feeds.event_calendar(request, self, pk)
+
+    @path("rss/", name="rss")
+    def rss_view(self, request):
+        from agenda import feeds
+
+        return feeds.rss_feed(request, self)
+
+    @path("atom/", name="atom")
+    def atom_view(self, request):
+        from agenda import feeds
+
+        return feeds.atom_feed(request, self)
 
 
 class CalendarSource(models.Model):
