@@ -207,6 +207,8 @@ AUDIENCES = [
     T("Agriculteurs", "Bann plantèr"),
     T("Associations", "Bann asosiasion"),
     T("Porteurs de projet", "Bann portèr prozè"),
+    T("Entreprises", "Bann lantrepriz"),
+    T("Collectivités et établissements publics", "Bann kolèktivité é établisman piblik"),
 ]
 
 

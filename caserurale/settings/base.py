@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "annuaire",
     "agenda",
+    "appels",
     "extranet",
     "search",
     "wagtail_localize",
