@@ -43,13 +43,16 @@ class AgendaFilterForm(forms.Form):
         super().__init__(data)
         self.locale = locale
         # Only choices that can match something: the organisers and places of published public events.
+        # Each list is read when first needed: a feed asked for without filters costs no query for them.
         public_events = Event.objects.for_public_site()
-        self.fields["theme"].choices = [("", _("All themes")), *sorted_choices(Theme.names(locale))]
-        self.fields["public"].choices = [("", _("Everyone")), *sorted_choices(Audience.names(locale))]
         places = Place.objects.filter(Exists(public_events.filter(place=OuterRef("pk"))))
-        self.fields["lieu"].choices = [("", _("All places")), *places.values_list("slug", "name")]
         organisers = Organisation.objects.filter(Exists(public_events.filter(owner=OuterRef("pk"))))
-        self.fields["organisateur"].choices = [("", _("All organisers")), *organisers.values_list("slug", "name")]
+        self.fields["theme"].choices = once(lambda: [("", _("All themes")), *sorted_choices(Theme.names(locale))])
+        self.fields["public"].choices = once(lambda: [("", _("Everyone")), *sorted_choices(Audience.names(locale))])
+        self.fields["lieu"].choices = once(lambda: [("", _("All places")), *places.values_list("slug", "name")])
+        self.fields["organisateur"].choices = once(
+            lambda: [("", _("All organisers")), *organisers.values_list("slug", "name")]
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -117,6 +120,18 @@ class AgendaFilterForm(forms.Form):
             else:
                 query[name] = value
         return query.urlencode()
+
+
+def once(build):
+    """A callable giving ``build()``'s result, computed at the first call only."""
+    cache = []
+
+    def choices():
+        if not cache:
+            cache.append(build())
+        return cache[0]
+
+    return choices
 
 
 def sorted_choices(names):

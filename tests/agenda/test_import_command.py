@@ -38,8 +38,8 @@ def test_a_file_is_imported_with_a_progress_bar_and_a_summary(cyberun):
     out, err = command(str(CALENDARS / "malformed.ics"), "--organisation", cyberun.slug, "--publish")
     assert "[##############################]    1/1 events" in err
     assert "created        1" in out and "skipped        8" in out
-    assert "    - line 4: unreadable line, ignored" in out
-    assert "    - toutes-les-heures@exemple.re: repeats more often than once a day" in out
+    assert "    - ligne 4: ligne illisible, ignorée" in out
+    assert "    - toutes-les-heures@exemple.re: se répète plus d'une fois par jour" in out
     event = Event.objects.get(uid="valide@exemple.re")
     assert event.owner == cyberun and event.live and event.source is None
 
@@ -66,11 +66,11 @@ def test_an_address_becomes_an_imported_calendar(cyberun, server, settings):
 @pytest.mark.parametrize(
     ("location", "message"),
     [
-        ("http://169.254.169.254/latest/meta-data", "points to a private or local network"),
-        ("http://localhost:8000/agenda.ics", "points to a private or local network"),
-        ("file:///etc/passwd", "Only addresses starting with http:// or https://"),
+        ("http://169.254.169.254/latest/meta-data", "mène à un réseau privé ou local"),
+        ("http://localhost:8000/agenda.ics", "mène à un réseau privé ou local"),
+        ("file:///etc/passwd", "Seules les adresses qui commencent par http:// ou https://"),
         ("/nowhere/agenda.ics", "Cannot read /nowhere/agenda.ics: No such file or directory"),
-        (str(CALENDARS / "not-a-calendar.html"), "does not give an iCalendar calendar"),
+        (str(CALENDARS / "not-a-calendar.html"), "ne donne pas un calendrier iCalendar"),
     ],
 )
 def test_refusals_stop_with_a_clear_message(cyberun, location, message):

@@ -27,7 +27,7 @@ def test_partner_signs_in_and_opens_a_shared_resource(live_server, demo_site, pa
     assert page.locator("html").get_attribute("lang") == ("rcf" if language else "fr")
     assert serious(run_axe(page)) == []
 
-    page.locator(".extranet-nav a").nth(1).click()  # resources
+    page.locator('.extranet-nav a[href$="/ressources/"]').click()
     page.locator(".object-list a", has_text="Salle de réunion de l'Alambic").first.click()
     assert page.locator("h1").inner_text().strip() == "Salle de réunion de l'Alambic"
     assert page.locator(".audience").is_visible()
@@ -39,7 +39,7 @@ def test_extranet_on_a_phone_has_no_horizontal_scroll(live_server, demo_site, br
     context = browser.new_context(viewport={"width": 320, "height": 700})
     page = context.new_page()
     sign_in(page, live_server.url, "admin@alambic.re")
-    for path in ("/extranet/", "/extranet/ressources/", "/extranet/organisations/"):
+    for path in ("/extranet/", "/extranet/ressources/", "/extranet/organisations/", "/extranet/agenda/mois/"):
         page.goto(live_server.url + path)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     context.close()
