@@ -140,6 +140,9 @@ def build_network(organisations=200, objects=20_000):
                 .prefetch_related("circles__group")
             )
             progress("resources and permissions", min(start + batch, objects), objects)
+    from bench.database import analyze
+
+    analyze()
     print(f"  built in {time.monotonic() - started:.0f} s")
     return {"member": users[1], "admin": users[0], "orgs": orgs}
 

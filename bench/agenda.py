@@ -70,6 +70,7 @@ def measure_growth(organisations, progress, repeat=10):
     from django.utils import timezone
 
     from agenda.models import Event
+    from bench.database import analyze
 
     today = timezone.localdate()
     client = Client()
@@ -77,6 +78,7 @@ def measure_growth(organisations, progress, repeat=10):
     total = 0
     for size in GROWTH:
         add_events(size - total, organisations, total)
+        analyze()
         total = size
         progress("events", total, GROWTH[-1])
         event = Event.objects.filter(title__startswith="Atelier banc").order_by("pk").first()
