@@ -1,5 +1,7 @@
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Min, Q
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 RESULTS_PER_PAGE = 10
@@ -17,4 +19,32 @@ def search(request):
             results = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
             results = paginator.page(1)
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "results": results})
+    events, agenda = upcoming_events_matching(query) if query else ([], None)
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"search_query": query, "results": results, "events": events, "agenda_page": agenda},
+    )
+
+
+def upcoming_events_matching(query, limit=5):
+    """The next public events whose title or summary has the words: residents look for "what happens"."""
+    from agenda.feeds import public_events
+    from agenda.models import AgendaPage
+
+    locale = Locale.get_active()
+    agenda = AgendaPage.objects.live().filter(locale=locale).first()
+    if agenda is None:
+        return [], None
+    words = Q()
+    for word in query.split()[:8]:
+        words &= Q(title__icontains=word) | Q(summary__icontains=word)
+    events = (
+        public_events(locale)
+        .filter(words)
+        .annotate(next_start=Min("occurrences__start", filter=Q(occurrences__end__gte=timezone.now())))
+        .filter(next_start__isnull=False)
+        .select_related("place", "locale")
+        .order_by("next_start", "pk")[:limit]
+    )
+    return list(events), agenda

@@ -30,3 +30,16 @@ def test_empty_and_hostile_queries_are_harmless(client):
     assert response.status_code == 200
     assert '<script>alert("x")</script>' not in response.content.decode()
     assert client.get("/recherche/", {"q": "jardin", "page": "999"}).status_code == 200
+
+
+def test_search_shows_the_next_public_events_that_match(client):
+    from bs4 import BeautifulSoup
+
+    def events(url):
+        document = BeautifulSoup(client.get(url).content, "html.parser")
+        return [a.get_text(strip=True) for a in document.select(".search-events a")]
+
+    assert events("/recherche/?q=fablab") == ["Fablab ouvert"]
+    assert events("/rcf/recherche/?q=latélié nimérik") == ["Latélié nimérik : dépoz in dosié an lign"]
+    # A partners-only meeting is never found by residents.
+    assert events("/recherche/?q=groupe pilote") == []
