@@ -49,6 +49,14 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "location": "private",
         },
     }
+    # Images are then served from the bucket's own address: the policy must let pages show them.
+    MEDIA_ORIGIN = os.environ.get("MEDIA_ORIGIN") or (
+        f"https://{os.environ['AWS_S3_CUSTOM_DOMAIN']}"
+        if os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+        else os.environ.get("AWS_S3_ENDPOINT_URL", "https://*.amazonaws.com")
+    )
+    SECURE_CSP = {**SECURE_CSP, "img-src": [*SECURE_CSP["img-src"], MEDIA_ORIGIN]}  # noqa: F405
+    ADMIN_CSP = {**ADMIN_CSP, "img-src": [*ADMIN_CSP["img-src"], MEDIA_ORIGIN]}  # noqa: F405
 
 CACHES = {
     "default": {
