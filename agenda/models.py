@@ -37,6 +37,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from agenda import recurrence
 from annuaire.access import SharedObject, SharedQuerySet, Visibility
 from caserurale.forms import form_status
+from caserurale.sanitize import clean_rich_text
 
 # The recurrence module knows no Django: its messages are translated here, for the forms.
 RECURRENCE_MESSAGES = {
@@ -275,6 +276,7 @@ class Event(
         return "agenda/event_preview.html"
 
     def save(self, *args, **kwargs):
+        self.description = clean_rich_text(self.description)
         if not self.uid:
             self.uid = f"{self.translation_key}@caserurale.re"
         # save_revision() saves only its bookkeeping fields (update_fields) while the instance holds

@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Min, Q
 from django.template.response import TemplateResponse
@@ -14,7 +16,7 @@ def search(request):
     results = None
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
-        paginator = Paginator(pages.search(query), RESULTS_PER_PAGE)
+        paginator = Paginator(pages.search(search_terms(query)), RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
         except (PageNotAnInteger, EmptyPage):
@@ -25,6 +27,12 @@ def search(request):
         "search/search.html",
         {"search_query": query, "results": results, "events": events, "agenda_page": agenda},
     )
+
+
+def search_terms(query):
+    """The words of a query, without the punctuation full-text engines read as syntax (SQLite's FTS5
+    fails on a stray quote or bracket): people search for words, not expressions."""
+    return " ".join(re.sub(r"[^\w'’-]+", " ", query).split()) or "-"
 
 
 def upcoming_events_matching(query, limit=5):
