@@ -346,3 +346,15 @@ def test_the_subscribed_calendar_keeps_the_last_month_and_what_is_to_come(
     assert old.uid not in exported
     # The event's own file stays available, for a link someone kept.
     assert client.get(f"{agenda_url()}evenement/{old.pk}/ical/").status_code == 200
+
+
+def test_the_subscription_follows_the_agenda_filters(client):
+    """Someone who filtered the agenda subscribes to what they see, and only that."""
+    from bs4 import BeautifulSoup
+
+    filtered = calendar_of(client.get(agenda_url() + "ical/?theme=artisanat&public=familles"))
+    assert {str(e["SUMMARY"]) for e in filtered.walk("VEVENT")} == {"Atelier fabrication de savon avec Nadine"}
+    page = BeautifulSoup(client.get(agenda_url() + "?theme=artisanat&public=familles").content, "html.parser")
+    link = page.select_one(".subscribe__address")["href"]
+    assert link.endswith("ical/?theme=artisanat&public=familles")
+    assert client.get(agenda_url() + "ical/?theme=inconnu").status_code == 404
