@@ -1,0 +1,98 @@
+"""Every public and partner page type, in French and Creole, passes the Nu HTML Checker (vnu-jar from npm)."""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from agenda.models import AgendaPage, Event
+from extranet.models import Document, Resource
+
+pytestmark = pytest.mark.django_db
+
+VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def public_paths():
+    today = timezone.localdate()
+    agenda = AgendaPage.objects.get(locale__language_code="fr").url
+    event = Event.objects.get(title="Atelier fabrication de savon avec Nadine", locale__language_code="fr")
+    return [
+        "/",
+        "/le-projet/",
+        "/manifeste/",
+        "/actualites/",
+        "/contact/",
+        "/qui-fait-quoi/",
+        "/plan-du-site/",
+        "/recherche/?q=atelier",
+        agenda,
+        f"{agenda}?theme=numerique&gratuit=1",
+        f"{agenda}mois/{today.year}/{today.month}/",
+        f"{agenda}evenement/{event.pk}/",
+        f"{agenda}evenement/{event.pk}/inscription/",
+    ]
+
+
+def partner_paths(user):
+    today = timezone.localdate()
+    return [
+        "/extranet/",
+        "/extranet/agenda/",
+        f"/extranet/agenda/mois/{today.year}/{today.month}/",
+        "/extranet/agenda/nouveau/",
+        f"/extranet/agenda/{Event.objects.filter(locale__language_code='fr').first().pk}/",
+        "/extranet/ressources/",
+        f"/extranet/ressources/{Resource.objects.visible_to(user).first().pk}/",
+        "/extranet/documents/",
+        f"/extranet/documents/{Document.objects.visible_to(user).first().pk}/",
+        "/extranet/organisations/",
+        "/extranet/membres/",
+        "/extranet/cercles/",
+        "/extranet/agendas-importes/",
+        "/extranet/recherche/?q=salle",
+        "/extranet/compte/",
+    ]
+
+
+def vnu_errors(pages, tmp_path):
+    if not VNU.exists() or shutil.which("java") is None:
+        if os.environ.get("CI"):
+            pytest.fail("The Nu HTML Checker needs Java and `npm ci` (make test installs both).")
+        pytest.skip("Java or vnu-jar missing")
+    files = []
+    for number, (path, html) in enumerate(pages):
+        file = tmp_path / f"page{number}.html"
+        file.write_bytes(html)
+        files.append((str(file), path))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *[file for file, _path in files]],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    paths = {f"file:{file}": path for file, path in files}
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    return [f"{paths.get(m.get('url'), m.get('url'))}: {m['message']}" for m in messages if m["type"] == "error"]
+
+
+def test_public_and_partner_pages_have_no_html_error(client, tmp_path):
+    pages = []
+    for prefix in ("", "/rcf"):
+        for path in public_paths():
+            response = client.get(prefix + path)
+            assert response.status_code == 200, prefix + path
+            pages.append((prefix + path, response.content))
+    partner = get_user_model().objects.get(username="admin@alambic.re")
+    client.force_login(partner)
+    for prefix in ("", "/rcf"):
+        for path in partner_paths(partner):
+            response = client.get(prefix + path)
+            assert response.status_code == 200, prefix + path
+            pages.append((prefix + path, response.content))
+    assert vnu_errors(pages, tmp_path) == []
