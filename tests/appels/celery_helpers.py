@@ -51,7 +51,11 @@ class SlowInbox(Inbox):
 
 
 class StallingInbox(Inbox):
-    """Holds the first message until ``release`` is set, then refuses it; accepts the next ones."""
+    """Holds the first message until ``release`` is set, then answers it is accepted without keeping it.
+
+    The sender of that first message is meant to be dead by then: were it still alive, it would take
+    the answer as a delivery and nothing would ever reach ``messages``.
+    """
 
     def __init__(self):
         super().__init__()
@@ -64,7 +68,7 @@ class StallingInbox(Inbox):
             self.stalled = True
             self.first_arrived.set()
             await asyncio.get_running_loop().run_in_executor(None, self.release.wait, 60)
-            return "451 The sender went away"
+            return "250 Message accepted"
         return await super().handle_DATA(server, session, envelope)
 
 

@@ -328,14 +328,16 @@ def test_a_worker_killed_while_sending_is_replaced_and_the_email_still_leaves_on
             tasks.send_saved_search_digest.delay(saved.pk, timezone.localdate().isoformat())
             assert inbox.first_arrived.wait(60), "the task reaches the mail server"
             assert SentNotification.objects.filter(delivered=False).count() == 1
-            for process in list(worker.pool._pool._pool):
-                os.kill(process.pid, signal.SIGKILL)  # mid-SMTP: the message is not accepted
+            killed = [process.pid for process in worker.pool._pool._pool]
+            for pid in killed:
+                os.kill(pid, signal.SIGKILL)  # mid-SMTP: it never hears the server accept the message
             inbox.release.set()
             # acks_late + reject_on_worker_lost: the message goes back to the queue, a new process takes
             # it, finds the dead process's claim, waits for the lease, takes it over and sends.
             inbox.wait_for(1, timeout=90)
             assert wait_until(lambda: SentNotification.objects.filter(delivered=True).count() == 1, timeout=30)
             time.sleep(3)
+            assert {process.pid for process in worker.pool._pool._pool}.isdisjoint(killed)
     finally:
         server.stop()
     assert len(inbox.messages) == 1
