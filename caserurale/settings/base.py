@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "extranet",
     "search",
     "wagtail_localize",
+    "ninja",  # the open-data API's docs page, with its scripts served from our static files
     "wagtail_localize.locales",  # replaces wagtail.locales: adds tree synchronisation
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -66,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The open-data API at /api/: CORS, cache headers, no cookies (before the session middleware).
+    "caserurale.middleware.OpenDataApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
