@@ -129,3 +129,22 @@ def test_a_past_deadline_stays_a_while_then_goes(people):
     follow(people.member_b, call)
     token = CalendarToken.objects.create(user=people.member_b)
     assert len(events(read(Client().get(feed_url(token))))) == 1
+
+
+def catalogue_has(msgid, language):
+    with translation.override(language):
+        return translation.gettext(msgid) != msgid
+
+
+@pytest.mark.skipif(
+    not catalogue_has("Deadline: %(title)s (%(step)s)", "fr"),
+    reason="needs NEW_STRINGS.json merged into site/locale (fr, rcf)",
+)
+def test_the_summary_reads_date_limite_in_french_and_dat_limit_in_creole(calendar_of_b):
+    token, _followed, _ = calendar_of_b
+    french = [str(event["SUMMARY"]) for event in events(read(Client().get(feed_url(token)))).values()]
+    assert all(summary.startswith("Date limite : Fonds tiers-lieux (") for summary in french)
+    with translation.override("rcf"):
+        url = feed_url(token)
+    creole = [str(event["SUMMARY"]) for event in events(read(Client().get(url))).values()]
+    assert all(summary.startswith("Dat limit : ") for summary in creole)
