@@ -5,7 +5,9 @@ from datetime import timedelta
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
@@ -66,8 +68,17 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 @pytest.fixture
 def published(calls, people):
+    """The data, and the test's database connection kept open across the WSGI requests.
+
+    Django closes "old" connections when a request starts and finishes; on PostgreSQL that would
+    end the test's transaction. Its test client disconnects those handlers; so do we.
+    """
     Organisation.objects.filter(pk=people.org_a.pk).update(public_profile=True)
-    return calls
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield calls
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.mark.django_db
