@@ -229,6 +229,8 @@ class MemberProfile(models.Model):
     notification_frequency = models.CharField(
         _("e-mail notifications"), max_length=10, choices=Frequency.choices, default=Frequency.DAILY
     )
+    # The language of the e-mails sent to this partner; empty until known (French is used then).
+    language = models.CharField(_("language of e-mails"), max_length=10, choices=settings.LANGUAGES, blank=True)
     previous_visit = models.DateTimeField(_("previous visit"), null=True, blank=True)
     last_visit = models.DateTimeField(_("last visit"), null=True, blank=True)
 

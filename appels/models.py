@@ -203,6 +203,9 @@ class Deadline(models.Model):
     due_on = models.DateField(_("date"))
     kind = models.CharField(_("step"), max_length=20, choices=Kind.choices, default=Kind.SUBMISSION)
     label = models.CharField(_("label"), max_length=200, blank=True, help_text=_("e.g. second session"))
+    # iCalendar SEQUENCE of the deadline in personal calendars (appels.ical): it grows when the date
+    # changes, so that calendar applications replace their copy instead of keeping the old date.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("deadline")
@@ -212,6 +215,15 @@ class Deadline(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} — {self.due_on:%d/%m/%Y}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            stored = Deadline.objects.filter(pk=self.pk).values_list("due_on", flat=True).first()
+            if stored is not None and stored != self.due_on:
+                self.sequence += 1
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
+        super().save(*args, **kwargs)
 
 
 class FundingCallUserObjectPermission(UserObjectPermissionBase):
@@ -297,6 +309,9 @@ class SentNotification(models.Model):
     # e.g. "reminder:<deadline id>:7" or "alert:<saved search id>:<date>"
     key = models.CharField(max_length=200)
     sent_at = models.DateTimeField(default=timezone.now)
+    # False from the moment a task claims the e-mail until the mail server has accepted it: a claim left
+    # undelivered by a worker that died is taken over once it is old enough (appels.notifications).
+    delivered = models.BooleanField(default=False)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "key"], name="notification_sent_once")]

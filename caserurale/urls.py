@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from caserurale.api import api
 from home.sitemaps import BilingualSitemap
 from home.views import robots_txt
 from search import views as search_views
@@ -15,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": BilingualSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # The open-data API: one address for every language (?lang=rcf), so outside i18n_patterns.
+    path("api/v1/", api.urls),
 ]
 
 if settings.SERVE_MEDIA:

@@ -73,3 +73,22 @@ urlpatterns = [
     path("recherche/", search.search, name="search"),
     path("journal/", audit.access_log, name="access_log"),
 ]
+
+# Funding calls: saved searches and their e-mails, the personal calendar of deadlines. The unsubscribe
+# page and the calendar feed open without signing in (their token is the secret). Imported here, at the end,
+# to keep this block apart from the list of calls' own URLs.
+from extranet.views import funding_alerts  # noqa: E402
+
+urlpatterns += [
+    path("appels/alertes/", funding_alerts.funding_alert_list, name="funding_alert_list"),
+    path("appels/alertes/nouvelle/", funding_alerts.funding_alert_create, name="funding_alert_create"),
+    path("appels/alertes/<int:pk>/supprimer/", funding_alerts.funding_alert_delete, name="funding_alert_delete"),
+    path(
+        "appels/alertes/desabonnement/<str:token>/",
+        funding_alerts.funding_alert_unsubscribe,
+        name="funding_alert_unsubscribe",
+    ),
+    path("appels/calendrier/", funding_alerts.funding_calendar, name="funding_calendar"),
+    path("appels/calendrier/renouveler/", funding_alerts.funding_calendar_renew, name="funding_calendar_renew"),
+    path("appels/calendrier/<str:token>.ics", funding_alerts.funding_calendar_feed, name="funding_calendar_feed"),
+]

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.utils.csp import CSP
 
 from caserurale.languages import LANGUAGES as SITE_LANGUAGES
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "extranet",
     "search",
     "wagtail_localize",
+    "ninja",  # the open-data API's docs page, with its scripts served from our static files
     "wagtail_localize.locales",  # replaces wagtail.locales: adds tree synchronisation
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -67,6 +69,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "caserurale.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The open-data API at /api/: CORS, cache headers, no cookies (before the session middleware).
+    "caserurale.middleware.OpenDataApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -215,7 +219,24 @@ CELERY_BEAT_SCHEDULE = {
         "task": "agenda.tasks.import_active_calendars",
         "schedule": datetime.timedelta(hours=1),
     },
+    # Funding calls (appels.tasks): saved searches' digests and deadline reminders, each queued
+    # per recipient at 7:00 in La Réunion (CELERY_TIMEZONE); weekly digests on Mondays.
+    "funding-daily-digests": {
+        "task": "appels.tasks.queue_daily_digests",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "funding-weekly-digests": {
+        "task": "appels.tasks.queue_weekly_digests",
+        "schedule": crontab(hour=7, minute=0, day_of_week="monday"),
+    },
+    "funding-deadline-reminders": {
+        "task": "appels.tasks.queue_deadline_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
+# How long an e-mail claimed by a task may stay unconfirmed before another run takes it over and
+# sends it (appels.alerts): much longer than an SMTP exchange, shorter than a day.
+FUNDING_NOTIFICATION_LEASE = datetime.timedelta(minutes=15)
 
 # Remote fetches (caserurale.remote: partners' calendars) reach public addresses only; networks
 # listed here are allowed all the same, e.g. ["10.20.0.0/16"] for a calendar server on an intranet.

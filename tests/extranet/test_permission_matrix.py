@@ -65,6 +65,13 @@ def no_kwargs(world):
     return {}
 
 
+def saved_search_of_member_a(world):
+    from appels.models import SavedSearch
+
+    saved_search, _created = SavedSearch.objects.get_or_create(user=world.users["member_a"], name="Subventions")
+    return {"pk": saved_search.pk}
+
+
 # name: (how to build the URL's arguments, {role: expected status of a GET})
 MATRIX = {
     "dashboard": (no_kwargs, partners(200)),
@@ -122,6 +129,14 @@ MATRIX = {
     "calendar_source_delete": (calendar_source, partners(405)),
     "search": (no_kwargs, partners(200)),
     "access_log": (no_kwargs, partners(404, coordinator=200)),
+    # Alerts on funding calls: one's own saved searches and calendar; token pages open to all, 404 for a wrong token.
+    "funding_alert_list": (no_kwargs, partners(200)),
+    "funding_alert_create": (no_kwargs, partners(200)),
+    "funding_alert_delete": (saved_search_of_member_a, partners(405)),
+    "funding_alert_unsubscribe": (lambda world: {"token": "mauvais-jeton"}, everyone(404)),
+    "funding_calendar": (no_kwargs, partners(200)),
+    "funding_calendar_renew": (no_kwargs, partners(405)),
+    "funding_calendar_feed": (lambda world: {"token": "mauvais-jeton"}, everyone(404)),
 }
 
 
