@@ -122,7 +122,7 @@ def test_bad_input_is_refused_on_the_field_and_what_was_typed_is_kept(world, log
     assert error is not None and message in error.get_text(), document.select_one("#form-errors")
     assert document.select_one(f"#id_{field}")["aria-invalid"] == "true"
     assert "aria-describedby" in document.select_one(f"#id_{field}").attrs
-    assert document.select_one("#form-errors a[href='#id_%s']" % field) is not None
+    assert document.select_one(f"#form-errors a[href='#id_{field}']") is not None
     # What was typed is still there.
     assert document.select_one("#id_title")["value"] == "Appel à projets jardins partagés"
     assert "Des subventions pour les jardins partagés." in document.select_one("#id_summary").get_text()
