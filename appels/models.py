@@ -27,7 +27,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from annuaire.access import SharedObject, SharedQuerySet, Visibility
-from annuaire.models import Audience, Theme
+from annuaire.models import Audience, DirectoryPage, Theme
 from extranet.models import private_storage
 
 # A call whose next deadline is this close is "closing soon".
@@ -382,11 +382,8 @@ def public_calls(locale, today=None):
     )
 
 
-def public_profile_urls(organisations, request):
-    """``{organisation: URL of its public directory profile}`` for those with a public profile."""
-    from annuaire.models import DirectoryPage
-
-    directory = DirectoryPage.objects.live().filter(locale=Locale.get_active()).first()
+def public_profile_urls(organisations, directory, request):
+    """``[(organisation, URL of its public directory profile)]`` for those with a public profile."""
     if directory is None:
         return []
     base = directory.get_url(request)
@@ -448,6 +445,7 @@ class FundingPage(RoutablePageMixin, Page):
         applicants = list({interest.organisation.pk: interest.organisation for interest in interests}.values())
         locale = Locale.get_active()
         labels = {"themes": Theme.names(locale), "beneficiaries": Audience.names(locale)}
+        directory = DirectoryPage.objects.live().filter(locale=locale).first()
         context = self.get_context(request)
         context.update(
             call=call,
@@ -457,8 +455,8 @@ class FundingPage(RoutablePageMixin, Page):
             attachments=Attachment.objects.filter(call__in=family),
             themes=[labels["themes"].get(theme.slug, theme.name) for theme in call.themes.all()],
             beneficiaries=[labels["beneficiaries"].get(a.slug, a.name) for a in call.beneficiaries.all()],
-            funders=public_profile_urls(call.funders.all(), request),
-            applicants=public_profile_urls(applicants, request),
+            funders=public_profile_urls(call.funders.all(), directory, request),
+            applicants=public_profile_urls(applicants, directory, request),
         )
         return TemplateResponse(request, "appels/funding_call_page.html", context)
 
