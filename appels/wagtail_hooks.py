@@ -51,6 +51,7 @@ class DeadlineViewSet(ModelViewSet):
     """Deadlines belong to the French original of a call; its translations show the same dates."""
 
     model = Deadline
+    name = "funding_call_deadlines"
     icon = "date"
     menu_label = _("Deadlines")
     list_display = ["call", "due_on", "kind", "label"]
@@ -64,6 +65,7 @@ class InterestViewSet(ModelViewSet):
     """Who follows which call, and who intends to apply: coordinators read it, to connect partners."""
 
     model = Interest
+    name = "funding_call_interests"
     icon = "group"
     menu_label = _("Interests in calls")
     list_display = ["call", "user", "organisation", "intent", "created_at"]
