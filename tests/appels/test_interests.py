@@ -86,3 +86,14 @@ def test_the_public_page_points_to_partners_who_apply_when_their_profile_is_publ
     assert set(links) == {"Organisation A", "Organisation C"}
     assert links["Organisation A"].endswith(f"/{world.org_a.slug}/")
     assert client.get(links["Organisation A"]).status_code == 200
+
+
+def test_in_creole_the_partners_french_words_are_marked_as_french(world, login):
+    from django.utils import translation
+
+    call = world.funding_calls[Visibility.PARTNERS]
+    with translation.override("rcf"):
+        url = detail_url(call)
+    document = BeautifulSoup(login(world, "member_a").get(url).content, "html.parser")
+    assert document.select_one("html")["lang"] == "rcf"
+    assert document.select_one("h1 span")["lang"] == "fr"
