@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class AppelsConfig(AppConfig):
     name = "appels"
     verbose_name = _("Funding calls")
+
+    def ready(self):
+        from appels import signals  # noqa: F401

@@ -8,19 +8,26 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, TranslatableMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from annuaire.access import SharedObject, SharedQuerySet, Visibility
+from annuaire.models import Audience, DirectoryPage, Theme
 from extranet.models import private_storage
 
 # A call whose next deadline is this close is "closing soon".
@@ -41,8 +48,10 @@ class FundingCallQuerySet(SharedQuerySet):
     def with_status(self, today=None):
         """Annotate ``next_deadline`` (the first deadline not passed) and ``status``, from ``today``."""
         today = today or timezone.localdate()
-        upcoming_deadlines = Deadline.objects.filter(call=OuterRef("pk"), due_on__gte=today).order_by("due_on")
-        any_deadline = Deadline.objects.filter(call=OuterRef("pk"))
+        # A translation has the dates of its original: deadlines are found through the translation key.
+        shared = Deadline.objects.filter(call__translation_key=OuterRef("translation_key"))
+        upcoming_deadlines = shared.filter(due_on__gte=today).order_by("due_on")
+        any_deadline = shared
         return self.annotate(
             next_deadline=Subquery(upcoming_deadlines.values("due_on")[:1]),
             status=Case(
@@ -179,12 +188,51 @@ class FundingCall(TranslatableMixin, index.Indexed, SharedObject):
     def get_absolute_url(self):
         return reverse("extranet:funding_call_detail", args=[self.pk])
 
+    @cached_property
+    def schedule(self):
+        """The deadlines, in order; a translation has those of its original (prefetch ``deadlines`` to save a query)."""
+        prefetched = getattr(self, "_prefetched_objects_cache", {}).get("deadlines")
+        if prefetched:
+            return sorted(prefetched, key=lambda deadline: (deadline.due_on, deadline.pk))
+        return list(Deadline.objects.filter(call__translation_key=self.translation_key).order_by("due_on", "pk"))
+
+    def next_deadline_on(self, today=None):
+        today = today or timezone.localdate()
+        return next((deadline.due_on for deadline in self.schedule if deadline.due_on >= today), None)
+
+    def when_in_words(self, today=None):
+        """The status as residents say it: "closes in 5 days", "opens on 3 March 2027"…
+
+        Uses the ``status`` and ``next_deadline`` annotations of ``with_status`` when there.
+        """
+        today = today or timezone.localdate()
+        status = getattr(self, "status", None) or self.status_on(today)
+        next_deadline = (
+            getattr(self, "next_deadline", None) if hasattr(self, "status") else self.next_deadline_on(today)
+        )
+        if status == Status.UPCOMING:
+            return _("opens on %(date)s") % {"date": date_format(self.opens_on, "j F Y")}
+        if status == Status.CLOSED:
+            return _("the deadline has passed")
+        if next_deadline is None:
+            return _("open all year round")
+        days = (next_deadline - today).days
+        if days == 0:
+            return _("closes today")
+        if days == 1:
+            return _("closes tomorrow")
+        return ngettext("closes in %(count)s day", "closes in %(count)s days", days) % {"count": days}
+
+    @property
+    def status_label(self):
+        return Status(getattr(self, "status", None) or self.status_on()).label
+
     def status_on(self, today=None):
         """The status in Python, for one call whose deadlines are loaded (same rules as ``with_status``)."""
         today = today or timezone.localdate()
         if self.opens_on and self.opens_on > today:
             return Status.UPCOMING
-        dates = sorted(deadline.due_on for deadline in self.deadlines.all())
+        dates = sorted(deadline.due_on for deadline in self.schedule)
         coming = [day for day in dates if day >= today]
         if not coming:
             return Status.OPEN if self.recurrence == self.Recurrence.ONGOING and not dates else Status.CLOSED
@@ -336,10 +384,36 @@ class CalendarToken(models.Model):
         self.save(update_fields=["token", "created_at"])
 
 
+def public_calls(locale, today=None):
+    """Public calls in ``locale``'s words; a call not translated yet shows in its original language."""
+    translated = FundingCall.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=locale, visibility=Visibility.PUBLIC
+    )
+    return (
+        FundingCall.objects.for_public_site()
+        .filter(Q(locale=locale) | (Q(locale__language_code=settings.LANGUAGE_CODE) & ~Exists(translated)))
+        .with_status(today)
+        .select_related("locale")
+    )
+
+
+def public_profile_urls(organisations, directory, request):
+    """``[(organisation, URL of its public directory profile)]`` for those with a public profile."""
+    if directory is None:
+        return []
+    base = directory.get_url(request)
+    return [
+        (organisation, base + directory.reverse_subpage("organisation", args=[organisation.slug]))
+        for organisation in organisations
+        if organisation.public_profile
+    ]
+
+
 class FundingPage(RoutablePageMixin, Page):
     """« Financer mon projet »: the public calls, with filters in plain words, for residents."""
 
     intro = models.TextField(_("introduction"), blank=True)
+    per_page = 20
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     max_count_per_parent = 1
@@ -347,3 +421,79 @@ class FundingPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("funding page")
+
+    @path("")
+    def index_view(self, request):
+        from appels.filters import CallFilterForm, by_next_deadline
+
+        today = timezone.localdate()
+        locale = Locale.get_active()
+        form = CallFilterForm(request.GET or None, locale=locale)
+        calls = by_next_deadline(form.apply(public_calls(locale, today), today))
+        page = Paginator(calls, self.per_page).get_page(request.GET.get("page"))
+        for call in page:
+            call.in_words = call.when_in_words(today)
+        context = self.get_context(request)
+        context.update(page_obj=page, filter_form=form, query=form.query_string(), today=today)
+        return TemplateResponse(request, "appels/funding_page.html", context)
+
+    @path("appel/<int:pk>/", name="call")
+    def call_view(self, request, pk):
+        today = timezone.localdate()
+        call = get_object_or_404(
+            FundingCall.objects.for_public_site()
+            .with_status(today)
+            .select_related("locale")
+            .prefetch_related("themes", "beneficiaries", "funders"),
+            pk=pk,
+        )
+        family = FundingCall.objects.filter(translation_key=call.translation_key)
+        interests = (
+            Interest.objects.filter(
+                call__in=family,
+                intent__in=[Interest.Intent.APPLYING, Interest.Intent.SEEKING_PARTNERS],
+                organisation__public_profile=True,
+            )
+            .select_related("organisation")
+            .order_by("organisation__name")
+        )
+        applicants = list({interest.organisation.pk: interest.organisation for interest in interests}.values())
+        locale = Locale.get_active()
+        labels = {"themes": Theme.names(locale), "beneficiaries": Audience.names(locale)}
+        directory = DirectoryPage.objects.live().filter(locale=locale).first()
+        context = self.get_context(request)
+        context.update(
+            call=call,
+            today=today,
+            in_words=call.when_in_words(today),
+            deadlines=Deadline.objects.filter(call__in=family).order_by("due_on", "pk"),
+            attachments=Attachment.objects.filter(call__in=family),
+            themes=[labels["themes"].get(theme.slug, theme.name) for theme in call.themes.all()],
+            beneficiaries=[labels["beneficiaries"].get(a.slug, a.name) for a in call.beneficiaries.all()],
+            funders=public_profile_urls(call.funders.all(), directory, request),
+            applicants=public_profile_urls(applicants, directory, request),
+        )
+        return TemplateResponse(request, "appels/funding_call_page.html", context)
+
+    @path("appel/<int:pk>/document/<int:attachment_id>/", name="attachment")
+    def attachment_view(self, request, pk, attachment_id):
+        """A document of a public call: served through this check, never by a media address."""
+        call = get_object_or_404(FundingCall.objects.for_public_site(), pk=pk)
+        attachment = get_object_or_404(Attachment, pk=attachment_id, call__translation_key=call.translation_key)
+        return serve_attachment(attachment)
+
+
+def serve_attachment(attachment):
+    import mimetypes
+    import os
+
+    from django.http import FileResponse
+
+    filename = os.path.basename(attachment.file.name)
+    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+    response = FileResponse(
+        attachment.file.open("rb"), as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -114,6 +114,43 @@ def coming_up(request, since):
     }
 
 
+@section(17)
+def deadlines_coming_up(request, since):
+    """The next deadlines of the calls I follow first, then of the other calls I may see."""
+    from django.conf import settings
+    from django.db.models import Exists, OuterRef
+    from django.utils import timezone
+
+    from appels.models import Deadline, FundingCall, Interest
+
+    today = timezone.localdate()
+    calls = FundingCall.objects.visible_to(request.user).filter(locale__language_code=settings.LANGUAGE_CODE)
+    followed = Interest.objects.filter(call=OuterRef("call"), user=request.user)
+    deadlines = (
+        Deadline.objects.filter(call__in=calls, due_on__gte=today)
+        .annotate(followed=Exists(followed))
+        .select_related("call")
+        .order_by("-followed", "due_on", "pk")[:8]
+    )
+    items = [
+        {
+            "title": deadline.call.title,
+            "url": deadline.call.get_absolute_url(),
+            "meta": deadline.get_kind_display(),
+            "day": deadline.due_on,
+            "flag": _("you follow it") if deadline.followed else "",
+        }
+        for deadline in deadlines
+    ]
+    return {
+        "id": "deadlines",
+        "title": _("Deadlines coming up"),
+        "items": items,
+        "empty": _("No funding call deadline to come."),
+        "link": (reverse("extranet:funding_call_list"), _("All funding calls")),
+    }
+
+
 @section(85)
 def calendars_in_error(request, since):
     """For coordinators: the imported calendars whose last fetch failed."""

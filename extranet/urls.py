@@ -1,6 +1,6 @@
 from django.urls import path
 
-from extranet.views import accounts, audit, calendars, dashboard, events, organisations, search, shared
+from extranet.views import accounts, audit, calendars, dashboard, events, funding_calls, organisations, search, shared
 
 app_name = "extranet"
 
@@ -64,6 +64,30 @@ urlpatterns = [
     path("documents/<int:pk>/partage/", shared.documents.share_view, name="document_share"),
     path("documents/<int:pk>/supprimer/", shared.documents.delete_view, name="document_delete"),
     path("documents/<int:pk>/telecharger/", shared.documents.download_view, name="document_download"),
+    path("appels/", funding_calls.funding_calls.list_view, name="funding_call_list"),
+    path("appels/export.csv", funding_calls.funding_calls.export_view, name="funding_call_export"),
+    path("appels/echeances/", funding_calls.funding_calls.this_month_view, name="funding_call_this_month"),
+    path(
+        "appels/echeances/<int:year>/<int:month>/",
+        funding_calls.funding_calls.month_view,
+        name="funding_call_month",
+    ),
+    path("appels/nouveau/", funding_calls.funding_calls.create_view, name="funding_call_create"),
+    path("appels/<int:pk>/", funding_calls.funding_calls.detail_view, name="funding_call_detail"),
+    path("appels/<int:pk>/modifier/", funding_calls.funding_calls.edit_view, name="funding_call_edit"),
+    path("appels/<int:pk>/partage/", funding_calls.funding_calls.share_view, name="funding_call_share"),
+    path("appels/<int:pk>/supprimer/", funding_calls.funding_calls.delete_view, name="funding_call_delete"),
+    path(
+        "appels/<int:pk>/edition-suivante/",
+        funding_calls.funding_calls.duplicate_view,
+        name="funding_call_duplicate",
+    ),
+    path("appels/<int:pk>/interet/", funding_calls.funding_calls.interest_view, name="funding_call_interest"),
+    path(
+        "appels/<int:pk>/documents/<int:attachment_id>/",
+        funding_calls.funding_calls.attachment_view,
+        name="funding_call_attachment",
+    ),
     # Partners' calendars imported into the agenda
     path("agendas-importes/", calendars.calendar_source_list, name="calendar_source_list"),
     path("agendas-importes/nouveau/", calendars.calendar_source_create, name="calendar_source_create"),

@@ -110,9 +110,13 @@ class SharedViews:
         response.write("\ufeff")  # spreadsheets open UTF-8 correctly with a byte-order mark
         writer = csv.writer(response, delimiter=";")
         labels = [str(self.model._meta.get_field(field).verbose_name) for field in self.export_fields]
-        writer.writerow([*labels, _("Shared by"), _("Visible to"), _("Address")])
+        extra = self.export_columns()
+        writer.writerow(
+            [*labels, *(str(label) for label, _value in extra), _("Shared by"), _("Visible to"), _("Address")]
+        )
         for obj in objects.iterator(chunk_size=500):
             row = [_csv_safe(_display(obj, field)) for field in self.export_fields]
+            row += [_csv_safe(value(obj)) for _label, value in extra]
             link = request.build_absolute_uri(obj.get_absolute_url())
             writer.writerow([*row, obj.owner.name, obj.get_visibility_display(), link])
         return response
@@ -195,6 +199,10 @@ class SharedViews:
 
     def before_save(self, obj):
         pass
+
+    def export_columns(self):
+        """Columns computed for the CSV export, after the model's fields: ``[(label, function of the object)]``."""
+        return []
 
     def detail_context(self, request, obj):
         return {}

@@ -1714,6 +1714,23 @@ PAGES = [
         "in_menu": True,
         "body": [],
     },
+    # Funding calls -----------------------------------------------------------
+    {
+        "type": "funding",
+        "slug": "financer-mon-projet",
+        "parent": None,
+        "title": T("Financer mon projet", "Finans mon prozè"),
+        "intro": T(
+            "Les appels à projets, subventions et prix ouverts aux habitants, aux associations et aux entreprises du territoire : dites-nous qui vous êtes et de quoi parle votre projet.",
+            "Bann lapèl a prozè, bann sibvansion é bann pri ouvèr pou bann abitan, bann asosiasion é bann lantrepriz lo tèritoir : di anou kisa ou lé é kosa out prozè i koz.",
+        ),
+        "seo_description": T(
+            "Trouver un financement pour son projet à Trois-Bassins : appels à projets, subventions, dates limites.",
+            "Trouv in finansman pou son prozè Trois-Bassins : bann lapèl a prozè, bann sibvansion, bann dat limit.",
+        ),
+        "in_menu": True,
+        "body": [],
+    },
     # Directory ---------------------------------------------------------------
     {
         "type": "directory",

@@ -20,6 +20,7 @@ from wagtail_localize.synctree import synchronize_tree
 
 from agenda.models import AgendaPage
 from annuaire.models import DirectoryPage
+from appels.models import FundingPage
 from caserurale.demo import translate_into_creole, translation_memory
 from home.demo import content, images
 from home.models import (
@@ -46,6 +47,7 @@ PAGE_TYPES = {
     "sitemap": SitemapPage,
     "directory": DirectoryPage,
     "agenda": AgendaPage,
+    "funding": FundingPage,
 }
 LEGAL_SLUGS = {
     "legal_notice_page": "mentions-legales",

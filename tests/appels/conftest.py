@@ -1,16 +1,19 @@
-"""Two organisations, their members, and a way to make funding calls at any visibility."""
+"""Funding calls in tests: two organisations and their members, calls at any visibility, the extranet's
+world (one call of organisation A at each level, one user per role), and the public page."""
 
 from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
 
 from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import Membership, Organisation, Theme
-from appels.models import Deadline, FundingCall, Interest
+from appels.models import Deadline, FundingCall, FundingPage, Interest
+from tests.extranet.conftest import login, world  # noqa: F401 (fixtures shared with the extranet's tests)
 from tests.factories import UserFactory
 
 
@@ -64,3 +67,16 @@ def people(db):
 def in_days():
     today = timezone.localdate()
     return lambda days: today + timedelta(days=days)
+
+
+@pytest.fixture
+def funding_page(db):
+    return FundingPage.objects.get(locale__language_code="fr")
+
+
+def public_call_url(page, call):
+    return page.url + page.reverse_subpage("call", args=[call.pk])
+
+
+def detail_url(call):
+    return reverse("extranet:funding_call_detail", args=[call.pk])

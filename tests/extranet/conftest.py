@@ -12,6 +12,7 @@ from agenda.models import Event
 from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import Circle, Membership, Organisation
+from appels.models import Attachment, Deadline, FundingCall
 from extranet.models import Document, Resource
 from tests.factories import UserFactory
 from tests.helpers import sign_in_verified
@@ -44,7 +45,7 @@ def world(db):
         "coordinator": make_user("coordination@caserurale.re"),
     }
     users["coordinator"].groups.add(Group.objects.get_or_create(name=access.COORDINATORS_GROUP)[0])
-    resources, documents, events = {}, {}, {}
+    resources, documents, events, funding_calls = {}, {}, {}, {}
     for level in Visibility.values:
         resource = Resource(owner=org_a, name=f"Ressource {level} de A", description=f"secret-{level}")
         access.share(resource, visibility=level, circles=[circle] if level == Visibility.CIRCLE else [])
@@ -58,6 +59,16 @@ def world(db):
         access.share(event, visibility=level, circles=[circle] if level == Visibility.CIRCLE else [])
         event.sync_occurrences()  # what saving does after commit, which a test's transaction never reaches
         events[level] = event
+        call = FundingCall(
+            owner=org_a, title=f"Appel {level} de A", summary=f"appel-secret-{level}", url="https://a.re"
+        )
+        access.share(call, visibility=level, circles=[circle] if level == Visibility.CIRCLE else [])
+        Deadline.objects.create(call=call, due_on=timezone.localdate() + timedelta(days=30))
+        attachment = Attachment(call=call, title=f"Règlement {level}")
+        attachment.file.save(f"reglement-{level}.txt", ContentFile(f"règlement {level}".encode()), save=False)
+        attachment.save()
+        call.attachment = attachment
+        funding_calls[level] = call
     return SimpleNamespace(
         org_a=org_a,
         org_b=org_b,
@@ -68,6 +79,7 @@ def world(db):
         resources=resources,
         documents=documents,
         events=events,
+        funding_calls=funding_calls,
     )
 
 

@@ -21,7 +21,7 @@ def test_the_queryset_filter_lets_exactly_the_right_people_see(world, role, leve
     from django.contrib.auth.models import AnonymousUser
 
     viewer = user or AnonymousUser()
-    for objects in (world.resources, world.documents, world.events):
+    for objects in (world.resources, world.documents, world.events, world.funding_calls):
         obj = objects[level]
         visible = type(obj).objects.visible_to(viewer).filter(pk=obj.pk).exists()
         assert visible == (role in SEES[level]), f"{role} / {level} / {type(obj).__name__}"

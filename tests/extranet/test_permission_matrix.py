@@ -54,6 +54,15 @@ def event(world):
     return {"pk": world.events[Visibility.PARTNERS].pk}
 
 
+def funding_call(world):
+    return {"pk": world.funding_calls[Visibility.PARTNERS].pk}
+
+
+def funding_call_attachment(world):
+    call = world.funding_calls[Visibility.PARTNERS]
+    return {"pk": call.pk, "attachment_id": call.attachment.pk}
+
+
 def this_month(world):
     from django.utils import timezone
 
@@ -122,6 +131,18 @@ MATRIX = {
     "event_edit": (event, editors_of_a()),
     "event_share": (event, editors_of_a()),
     "event_delete": (event, partners(405)),
+    "funding_call_list": (no_kwargs, partners(200)),
+    "funding_call_export": (no_kwargs, partners(200)),
+    "funding_call_this_month": (no_kwargs, partners(302)),
+    "funding_call_month": (this_month, partners(200)),
+    "funding_call_create": (no_kwargs, partners(200)),
+    "funding_call_detail": (funding_call, partners(200)),
+    "funding_call_edit": (funding_call, editors_of_a()),
+    "funding_call_share": (funding_call, editors_of_a()),
+    "funding_call_delete": (funding_call, partners(405)),
+    "funding_call_duplicate": (funding_call, partners(405)),
+    "funding_call_interest": (funding_call, partners(405)),
+    "funding_call_attachment": (funding_call_attachment, partners(200)),
     "calendar_source_list": (no_kwargs, editors_of_a()),
     "calendar_source_create": (no_kwargs, editors_of_a()),
     "calendar_source_fetch": (calendar_source, partners(405)),

@@ -17,15 +17,18 @@ URLS = [
     "extranet:dashboard",
     "extranet:resource_list",
     "extranet:document_list",
+    "extranet:funding_call_list",
     "extranet:organisation_list",
     "extranet:search",
 ]
 
 
 PINNED = {
-    "extranet:dashboard": 27,  # 26, and one for the "coming up in the network" calendar section
+    # 26, one for the "coming up in the network" calendar section, one for "deadlines coming up"
+    "extranet:dashboard": 28,
     "extranet:resource_list": 24,
     "extranet:document_list": 24,
+    "extranet:funding_call_list": 28,  # 24, and the labels of themes, audiences, funders, and what I follow
     "extranet:organisation_list": 21,
     "extranet:search": 21,
 }

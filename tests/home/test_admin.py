@@ -32,7 +32,7 @@ def test_every_page_type_opens_in_the_editor(editor_client):
         seen.add(type(page))
         response = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200, type(page).__name__
-    assert len(seen) == 9
+    assert len(seen) == 10
 
 
 def test_settings_open_in_the_admin(editor_client):
