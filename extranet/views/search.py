@@ -1,6 +1,9 @@
+from django.conf import settings
 from django.db.models import Q
 from django.template.response import TemplateResponse
 
+from agenda.models import Event
+from appels.models import FundingCall
 from extranet.models import Document, Resource
 from extranet.views.decorators import partner_required
 
@@ -11,7 +14,10 @@ RESULTS_PER_KIND = 20
 SEARCHED = [
     (Resource, ["name", "description", "conditions", "location"]),
     (Document, ["title", "description"]),
+    (Event, ["title", "summary", "description"]),
+    (FundingCall, ["title", "summary", "eligibility", "programme", "funder_names"]),
 ]
+TRANSLATED = {Event, FundingCall}  # partners write in French: one result per event or call, not per language
 
 
 @partner_required
@@ -24,9 +30,10 @@ def search(request):
             condition = Q()
             for field in fields:
                 condition |= Q(**{f"{field}__icontains": query})
-            results = list(
-                model.objects.visible_to(request.user).filter(condition).select_related("owner")[:RESULTS_PER_KIND]
-            )
+            objects = model.objects.visible_to(request.user).filter(condition)
+            if model in TRANSLATED:
+                objects = objects.filter(locale__language_code=settings.LANGUAGE_CODE)
+            results = list(objects.select_related("owner")[:RESULTS_PER_KIND])
             groups.append({"label": model._meta.verbose_name_plural, "results": results})
     return TemplateResponse(
         request,
