@@ -2,6 +2,7 @@
 
     200 organisations, 400 partners, 20,000 shared resources at every visibility level,
     then public events growing from 10 to 5,000 (the agenda's list, month and event pages),
+    then funding calls growing from 10 to 10,000 (public page, API, partners' list and calendar),
     on PostgreSQL when DATABASE_URL is set (a database of its own: <name>_bench), else SQLite.
 
 For each page: SQL queries per request, and server time p50/p95 over repeated requests
@@ -79,6 +80,11 @@ def main():
     print()
     print("The agenda as it grows (public pages, anonymous visitor):")
     measure_growth(network["orgs"], progress)
+    from bench import appels
+
+    print()
+    print("Funding calls as they grow (public page, API, partners' list and calendar, dashboard):")
+    appels.measure_growth(network["orgs"], network["member"], progress)
 
 
 def build_network(organisations=200, objects=20_000):

@@ -1,0 +1,93 @@
+"""Funding calls as they grow: from 10 to 10,000 calls, what the public page, the partners' list and
+calendar, and the API cost."""
+
+import statistics
+import time
+import uuid
+from datetime import timedelta
+
+GROWTH = (10, 100, 1000, 10_000)
+
+
+def add_calls(count, organisations, offset):
+    """``count`` calls at three visibility levels with one or two deadlines each, in a few queries."""
+    from django.utils import timezone
+    from wagtail.models import Locale
+
+    from annuaire import access
+    from appels.models import Deadline, FundingCall
+
+    french = Locale.objects.get(language_code="fr")
+    today = timezone.localdate()
+    levels = ["public", "partners", "organisation"]
+    calls = FundingCall.objects.bulk_create(
+        [
+            FundingCall(
+                title=f"Appel banc {n}",
+                summary="Un appel du banc d'essai.",
+                owner=organisations[n % len(organisations)],
+                visibility=levels[n % 3],
+                kind=["aap", "ami", "grant"][n % 3],
+                perimeter="reunion",
+                locale=french,
+                translation_key=uuid.uuid4(),
+            )
+            for n in range(offset, offset + count)
+        ],
+        batch_size=1000,
+    )
+    deadlines = []
+    for index, call in enumerate(calls):
+        deadlines.append(Deadline(call=call, due_on=today + timedelta(days=(index % 120) - 20)))
+        if index % 4 == 0:
+            deadlines.append(Deadline(call=call, due_on=today + timedelta(days=(index % 120) + 30), kind="other"))
+    Deadline.objects.bulk_create(deadlines, batch_size=2000)
+    access.bulk_sync_object_permissions(
+        FundingCall.objects.filter(pk__in=[call.pk for call in calls]).select_related(
+            "owner__members_group", "owner__admins_group"
+        )
+    )
+
+
+def measure_growth(organisations, member, progress, repeat=10):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from bench.database import analyze
+
+    today = timezone.localdate()
+    anonymous, partner = Client(), Client()
+    partner.force_login(member)
+    pages = [
+        (anonymous, "/financer-mon-projet/"),
+        (anonymous, "/rcf/financer-mon-projet/?ouverts=1"),
+        (anonymous, "/api/v1/funding-calls/?limit=20"),
+        (partner, "/extranet/appels/"),
+        (partner, "/extranet/appels/?statut=closing_soon&cloture_sous=30"),
+        (partner, f"/extranet/appels/echeances/{today.year}/{today.month}/"),
+        (partner, "/extranet/"),
+    ]
+    rows, total = [], 0
+    for size in GROWTH:
+        add_calls(size - total, organisations, total)
+        analyze()
+        total = size
+        progress("funding calls", total, GROWTH[-1])
+        for client, page in pages:
+            client.get(page)
+            with CaptureQueriesContext(connection) as queries:
+                status = client.get(page).status_code
+            timings = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                client.get(page)
+                timings.append((time.perf_counter() - started) * 1000)
+            timings.sort()
+            p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
+            rows.append((size, page, status, len(queries), statistics.median(timings), p95))
+    print()
+    print(f"{'calls':>7} {'page':<56} {'status':>6} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
+    for size, page, status, queries, p50, p95 in rows:
+        print(f"{size:>7} {page:<56} {status:>6} {queries:>8} {p50:>8.1f} {p95:>8.1f}")
