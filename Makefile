@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 TEST_SETTINGS := caserurale.settings.test
+# One pytest worker per core (pytest-xdist): each has its own test database; Celery tests use queues of their own.
+PYTEST_ARGS ?= -n 2
 
 # The first interpreter that is Python 3.12 or newer: on PATH, then pyenv's versions.
 PYTHON ?= $(shell for candidate in python3.13 python3.12 python3 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 /usr/local/bin/python3.1[23] /usr/bin/python3.1[23]; do \

@@ -38,6 +38,7 @@ from agenda.recurrence import REUNION
 from annuaire import access
 from annuaire.models import Place
 from caserurale import remote
+from caserurale.sanitize import clean_rich_text
 
 MAX_EVENTS = 2000  # VEVENTs per feed; more is refused as a whole (never a partial import)
 MAX_LISTED_SKIPS = 100  # reasons kept in the stored summary; the count is always exact
@@ -279,7 +280,8 @@ def description_html(text, extra_paragraphs=()):
         if lines:
             paragraphs.append("<p>" + "<br/>".join(lines) + "</p>")
     paragraphs.extend(extra_paragraphs)
-    return "".join(paragraphs)
+    # In the form the model stores (cleaned by nh3), so that an unchanged feed compares equal.
+    return clean_rich_text("".join(paragraphs))
 
 
 def _normal_name(text):

@@ -114,7 +114,7 @@ def test_a_google_calendar_is_imported_at_the_right_local_times(cyberun, feed, d
     assert workshop.place == Place.objects.get(name="Médiathèque L'Alambic")
     # Escaped commas, \n and folded lines: two paragraphs, one line break.
     assert workshop.description == (
-        "<p>Venez avec vos identifiants (CAF, Ameli, impots.gouv).<br/>Apportez votre téléphone, si possible.</p>"
+        "<p>Venez avec vos identifiants (CAF, Ameli, impots.gouv).<br>Apportez votre téléphone, si possible.</p>"
         "<p>Inscription conseillée auprès de l'accueil : 0262 00 00 00.</p>"
     )
 
@@ -340,7 +340,7 @@ def test_an_outlook_calendar_with_windows_time_zones(cyberun, feed, django_captu
         f"{day} 09:30" for day in ("2026-12-25", "2027-01-01", "2027-01-08")
     ]
     assert baskets.place.name == "Épicerie sociale Mon Bertel"
-    assert baskets.description == "<p>Distribution des paniers solidaires.<br/>Merci d'apporter vos sacs.</p>"
+    assert baskets.description == "<p>Distribution des paniers solidaires.<br>Merci d'apporter vos sacs.</p>"
     # 10:00 in Paris in January (UTC+1) is 13:00 in Réunion (UTC+4).
     meeting = imported(source, title="Réunion fédération (heure de Paris)")
     assert timezone.localtime(meeting.start) == local(2027, 1, 12, 13)

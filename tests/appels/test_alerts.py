@@ -32,6 +32,8 @@ from tests.appels.celery_helpers import (
 from tests.appels.conftest import follow, make_call, make_member, translate
 from tests.smtp import free_port
 
+pytestmark = pytest.mark.usefixtures("without_demo_calls")
+
 
 def save_search(user, query="", frequency=SavedSearch.Frequency.DAILY, name="Mes subventions", days_ago=1):
     return SavedSearch.objects.create(

@@ -19,6 +19,8 @@ from annuaire.models import Organisation
 from appels.models import FundingCall
 from tests.appels.conftest import make_call, translate
 
+pytestmark = pytest.mark.usefixtures("without_demo_calls")
+
 LIST = "/api/v1/funding-calls/"
 
 

@@ -13,7 +13,7 @@ from annuaire.access import Visibility
 from appels.models import CalendarToken, Deadline
 from tests.appels.conftest import follow, make_call, translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_demo_calls")]
 
 
 def feed_url(token):

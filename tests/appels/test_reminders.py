@@ -14,7 +14,7 @@ from appels import tasks
 from appels.models import Deadline, SentNotification
 from tests.appels.conftest import follow, make_call, translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_demo_calls")]
 
 REUNION = ZoneInfo("Indian/Reunion")
 DEADLINE = date(2027, 3, 15)

@@ -8,7 +8,7 @@ from appels.models import FundingCall
 from appels.search import canonical_query, filter_calls, originals
 from tests.appels.conftest import make_call, translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_demo_calls")]
 
 
 def titles(calls):
