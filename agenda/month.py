@@ -54,31 +54,28 @@ class MonthGrid:
     def days(self):
         return [day for week in self.rows for day in week]
 
-    def fill(self, occurrences, *, per_day):
-        """Put the first ``per_day`` occurrences of each day in its cell, and count the others.
+    def fill(self, items, *, per_day, day=None, order_by=None):
+        """Put the first ``per_day`` items of each day in its cell, and count the others.
 
-        An event is shown on the day it starts.
+        ``items`` are occurrences by default, each shown on the day it starts; anything dated works
+        with ``day`` (an expression giving its date) and ``order_by``, e.g. funding-call deadlines.
         """
-        local_day = TruncDate("start", tzinfo=REUNION)
+        day = day if day is not None else TruncDate("start", tzinfo=REUNION)
+        order_by = order_by or [F("start").asc(), F("pk").asc()]
         counts = dict(
-            occurrences.annotate(day=local_day)
-            .order_by()
-            .values("day")
-            .annotate(count=Count("pk"))
-            .values_list("day", "count")
+            items.annotate(day=day).order_by().values("day").annotate(count=Count("pk")).values_list("day", "count")
         )
-        first_of_day = occurrences.annotate(
-            day=local_day,
-            rank=Window(RowNumber(), partition_by=[local_day], order_by=[F("start").asc(), F("pk").asc()]),
-        ).filter(rank__lte=per_day)
-        by_date = {day.date: day for day in self.days}
-        for occurrence in first_of_day:
-            cell = by_date.get(occurrence.day)
+        first_of_day = items.annotate(day=day, rank=Window(RowNumber(), partition_by=[day], order_by=order_by)).filter(
+            rank__lte=per_day
+        )
+        by_date = {cell.date: cell for cell in self.days}
+        for item in first_of_day:
+            cell = by_date.get(item.day)
             if cell is not None:
-                cell.occurrences.append(occurrence)
-        for day, count in counts.items():
-            if day in by_date:
-                by_date[day].count = count
+                cell.occurrences.append(item)
+        for date_, count in counts.items():
+            if date_ in by_date:
+                by_date[date_].count = count
         return self
 
     @property

@@ -10,7 +10,6 @@ through Django's test client (no network, no cache).
 """
 
 import os
-import statistics
 import sys
 import time
 
@@ -156,11 +155,11 @@ def build_network(organisations=200, objects=20_000):
 def measure(network, repeat=20):
     from django.contrib.auth.models import Group
     from django.core.signals import request_started
-    from django.db import connection, reset_queries
+    from django.db import reset_queries
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from annuaire.access import COORDINATORS_GROUP
+    from bench.database import measure_page, print_table
     from extranet.models import Resource
 
     # Django empties its query log when a request starts: keep it, to count the queries of each page.
@@ -197,21 +196,8 @@ def measure(network, repeat=20):
                 session["otp_device_id"] = device.persistent_id
                 session.save()
         for page in pages:
-            client.get(page)  # warm caches
-            with CaptureQueriesContext(connection) as queries:
-                status = client.get(page).status_code
-            timings = []
-            for _ in range(repeat):
-                started = time.perf_counter()
-                client.get(page)
-                timings.append((time.perf_counter() - started) * 1000)
-            timings.sort()
-            p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
-            rows.append((label, page, status, len(queries), statistics.median(timings), p95))
-    print()
-    print(f"{'who':<12} {'page':<42} {'status':>6} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
-    for label, page, status, queries, p50, p95 in rows:
-        print(f"{label:<12} {page:<42} {status:>6} {queries:>8} {p50:>8.1f} {p95:>8.1f}")
+            rows.append((label, page, *measure_page(client, page, repeat)))
+    print_table("who", rows)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,5 @@
 """The agenda as it grows: from 10 to 5,000 public events, what the agenda pages cost."""
 
-import statistics
-import time
 import uuid
 from datetime import datetime, timedelta
 from datetime import time as clock
@@ -64,13 +62,11 @@ def add_events(count, organisations, offset):
 
 
 def measure_growth(organisations, progress, repeat=10):
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from agenda.models import Event
-    from bench.database import analyze
+    from bench.database import analyze, measure_page, print_table
 
     today = timezone.localdate()
     client = Client()
@@ -90,18 +86,5 @@ def measure_growth(organisations, progress, repeat=10):
             f"/agenda/evenement/{event.pk}/",
         ]
         for page in pages:
-            client.get(page)
-            with CaptureQueriesContext(connection) as queries:
-                status = client.get(page).status_code
-            timings = []
-            for _ in range(repeat):
-                started = time.perf_counter()
-                client.get(page)
-                timings.append((time.perf_counter() - started) * 1000)
-            timings.sort()
-            p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
-            rows.append((size, page, status, len(queries), statistics.median(timings), p95))
-    print()
-    print(f"{'events':>7} {'page':<44} {'status':>6} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
-    for size, page, status, queries, p50, p95 in rows:
-        print(f"{size:>7} {page:<44} {status:>6} {queries:>8} {p50:>8.1f} {p95:>8.1f}")
+            rows.append((size, page, *measure_page(client, page, repeat)))
+    print_table("events", rows, page_width=56)

@@ -1,8 +1,6 @@
 """Funding calls as they grow: from 10 to 10,000 calls, what the public page, the partners' list and
 calendar, and the API cost."""
 
-import statistics
-import time
 import uuid
 from datetime import timedelta
 
@@ -50,12 +48,10 @@ def add_calls(count, organisations, offset):
 
 
 def measure_growth(organisations, member, progress, repeat=10):
-    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
-    from bench.database import analyze
+    from bench.database import analyze, measure_page, print_table
 
     today = timezone.localdate()
     anonymous, partner = Client(), Client()
@@ -76,18 +72,5 @@ def measure_growth(organisations, member, progress, repeat=10):
         total = size
         progress("funding calls", total, GROWTH[-1])
         for client, page in pages:
-            client.get(page)
-            with CaptureQueriesContext(connection) as queries:
-                status = client.get(page).status_code
-            timings = []
-            for _ in range(repeat):
-                started = time.perf_counter()
-                client.get(page)
-                timings.append((time.perf_counter() - started) * 1000)
-            timings.sort()
-            p95 = timings[min(len(timings) - 1, int(0.95 * len(timings)))]
-            rows.append((size, page, status, len(queries), statistics.median(timings), p95))
-    print()
-    print(f"{'calls':>7} {'page':<56} {'status':>6} {'queries':>8} {'p50 ms':>8} {'p95 ms':>8}")
-    for size, page, status, queries, p50, p95 in rows:
-        print(f"{size:>7} {page:<56} {status:>6} {queries:>8} {p50:>8.1f} {p95:>8.1f}")
+            rows.append((size, page, *measure_page(client, page, repeat)))
+    print_table("calls", rows, page_width=56)

@@ -10,8 +10,7 @@ from datetime import date
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Count, F, Window
-from django.db.models.functions import RowNumber
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -185,7 +184,8 @@ class FundingCallViews(SharedViews):
         deadlines = Deadline.objects.filter(
             call__in=calls, due_on__gte=grid.weeks[0][0], due_on__lte=grid.weeks[-1][-1]
         ).select_related("call")
-        fill_with_deadlines(grid, deadlines, per_day=6)
+        # Deadlines are dates already; a busy day lists its calls by title.
+        grid.fill(deadlines, per_day=6, day=F("due_on"), order_by=[F("call__title").asc(), F("pk").asc()])
         return TemplateResponse(
             request,
             "extranet/funding_calls/month.html",
@@ -212,23 +212,6 @@ class FundingCallViews(SharedViews):
         self.attachment_view = partner_required(self._attachment)
         self.month_view = partner_required(self.month)
         self.this_month_view = partner_required(self.this_month)
-
-
-def fill_with_deadlines(grid, deadlines, *, per_day):
-    """The first ``per_day`` deadlines of each day in its cell, and the count of the others: two queries."""
-    counts = dict(deadlines.order_by().values("due_on").annotate(count=Count("pk")).values_list("due_on", "count"))
-    first_of_day = deadlines.annotate(
-        rank=Window(RowNumber(), partition_by=[F("due_on")], order_by=[F("call__title").asc(), F("pk").asc()])
-    ).filter(rank__lte=per_day)
-    by_date = {day.date: day for day in grid.days}
-    for deadline in first_of_day:
-        cell = by_date.get(deadline.due_on)
-        if cell is not None:
-            cell.occurrences.append(deadline)
-    for day, count in counts.items():
-        if day in by_date:
-            by_date[day].count = count
-    return grid
 
 
 funding_calls = FundingCallViews(
