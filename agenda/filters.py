@@ -4,15 +4,17 @@ Parameters are French words, because they show in the addresses residents share
 (``/agenda/?theme=numerique&gratuit=1``).
 """
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from agenda.models import ACCESSIBILITY_CODES, Event
+from agenda.month import local_midnight
 from agenda.recurrence import REUNION
 from annuaire.models import Audience, Organisation, Place, Theme
+from caserurale.forms import filter_query_string, sorted_choices
 
 ACCESSIBILITY_CHOICES = [
     ("motor", _("people with reduced mobility")),
@@ -106,20 +108,7 @@ class AgendaFilterForm(forms.Form):
 
     def query_string(self, **overrides):
         """The current filters as a query string, to carry them to the month grid, the list and the feeds."""
-        from django.http import QueryDict
-
-        query = QueryDict(mutable=True)
-        if self.is_bound and self.is_valid():
-            for name, value in self.cleaned_data.items():
-                if value in (None, "", False):
-                    continue
-                query[name] = "1" if value is True else (value.isoformat() if isinstance(value, date) else value)
-        for name, value in overrides.items():
-            if value is None:
-                query.pop(name, None)
-            else:
-                query[name] = value
-        return query.urlencode()
+        return filter_query_string(self.cleaned_data if self.is_bound and self.is_valid() else {}, **overrides)
 
 
 def once(build):
@@ -132,11 +121,3 @@ def once(build):
         return cache[0]
 
     return choices
-
-
-def sorted_choices(names):
-    return sorted(names.items(), key=lambda item: item[1].casefold())
-
-
-def local_midnight(day):
-    return datetime.combine(day, time.min, tzinfo=REUNION)

@@ -8,16 +8,12 @@ from datetime import timedelta
 
 from django import forms
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
-from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from annuaire.models import Audience, Organisation, Theme
 from appels.models import FundingCall, Status
-
-
-def sorted_choices(names):
-    return sorted(names.items(), key=lambda item: item[1].casefold())
+from caserurale.forms import filter_query_string, sorted_choices
 
 
 def by_next_deadline(calls):
@@ -81,15 +77,7 @@ class CallFilterForm(forms.Form):
         return calls
 
     def query_string(self, **overrides):
-        query = QueryDict(mutable=True)
-        for name, value in self.active.items():
-            query[name] = "1" if value is True else str(value)
-        for name, value in overrides.items():
-            if value is None:
-                query.pop(name, None)
-            else:
-                query[name] = value
-        return query.urlencode()
+        return filter_query_string(self.active, **overrides)
 
 
 class PartnerCallFilterForm(CallFilterForm):

@@ -24,3 +24,31 @@ class AccessibleFormMixin:
                 field.widget.attrs["aria-invalid"] = "true"
             if described_by:
                 field.widget.attrs["aria-describedby"] = " ".join(described_by)
+
+
+def sorted_choices(names):
+    """``{value: label}`` as choices in the reader's alphabetical order, whatever the case."""
+    return sorted(names.items(), key=lambda item: item[1].casefold())
+
+
+def filter_query_string(values, **overrides):
+    """Filters as the query string that carries them to other views and feeds (``?theme=numerique&gratuit=1``).
+
+    Empty values are left out, a ticked box is ``1``, a date is ISO; ``overrides`` replace values, or
+    drop them when ``None``.
+    """
+    from datetime import date
+
+    from django.http import QueryDict
+
+    query = QueryDict(mutable=True)
+    for name, value in values.items():
+        if value in (None, "", False):
+            continue
+        query[name] = "1" if value is True else (value.isoformat() if isinstance(value, date) else str(value))
+    for name, value in overrides.items():
+        if value is None:
+            query.pop(name, None)
+        else:
+            query[name] = value
+    return query.urlencode()
