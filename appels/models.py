@@ -2,6 +2,9 @@
 
 A call's status (upcoming, open, closing soon, closed) is derived from its dates, never stored:
 ``FundingCall.objects.with_status(today)`` computes it in the database so lists filter on it.
+Each call keeps a copy of its first and last deadline dates (``first_deadline``, ``last_deadline``,
+refreshed whenever a deadline of its family changes) so that lists of thousands of calls find the
+next deadline without a subquery per call, except for calls between two of their deadlines.
 """
 
 import secrets
@@ -49,24 +52,39 @@ class FundingCallQuerySet(SharedQuerySet):
         """Annotate ``next_deadline`` (the first deadline not passed) and ``status``, from ``today``."""
         today = today or timezone.localdate()
         # A translation has the dates of its original: deadlines are found through the translation key.
-        shared = Deadline.objects.filter(call__translation_key=OuterRef("translation_key"))
-        upcoming_deadlines = shared.filter(due_on__gte=today).order_by("due_on")
-        any_deadline = shared
+        upcoming_deadlines = Deadline.objects.filter(
+            call__translation_key=OuterRef("translation_key"), due_on__gte=today
+        ).order_by("due_on")
+        # The stored first and last dates answer for almost every call; only a call between two of
+        # its deadlines asks the deadlines themselves (PostgreSQL and SQLite evaluate CASE lazily).
+        next_deadline = Case(
+            When(first_deadline__isnull=True, then=Value(None)),
+            When(last_deadline__lt=today, then=Value(None)),
+            When(first_deadline__gte=today, then=F("first_deadline")),
+            default=Subquery(upcoming_deadlines.values("due_on")[:1]),
+            output_field=models.DateField(),
+        )
         return self.annotate(
-            next_deadline=Subquery(upcoming_deadlines.values("due_on")[:1]),
+            next_deadline=next_deadline,
             status=Case(
                 When(opens_on__gt=today, then=Value(Status.UPCOMING)),
                 When(
-                    Q(next_deadline__isnull=True)
-                    & Q(recurrence=FundingCall.Recurrence.ONGOING)
-                    & ~Exists(any_deadline),
+                    Q(first_deadline__isnull=True) & Q(recurrence=FundingCall.Recurrence.ONGOING),
                     then=Value(Status.OPEN),
                 ),
-                When(next_deadline__isnull=True, then=Value(Status.CLOSED)),
+                When(Q(first_deadline__isnull=True) | Q(last_deadline__lt=today), then=Value(Status.CLOSED)),
                 When(next_deadline__lte=today + timedelta(days=CLOSING_SOON_DAYS), then=Value(Status.CLOSING_SOON)),
                 default=Value(Status.OPEN),
                 output_field=models.CharField(),
             ),
+        )
+
+    def refresh_deadline_dates(self):
+        """Recompute the stored first and last deadline dates, in one UPDATE (after bulk inserts of deadlines)."""
+        family = Deadline.objects.filter(call__translation_key=OuterRef("translation_key")).order_by()
+        return self.update(
+            first_deadline=Subquery(family.order_by("due_on").values("due_on")[:1]),
+            last_deadline=Subquery(family.order_by("-due_on").values("due_on")[:1]),
         )
 
 
@@ -123,6 +141,9 @@ class FundingCall(TranslatableMixin, index.Indexed, SharedObject):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
+    # Copies of the family's deadline dates, kept by Deadline.save/delete: see ``with_status``.
+    first_deadline = models.DateField(null=True, editable=False)
+    last_deadline = models.DateField(null=True, editable=False)
     previous_edition = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="next_editions", editable=False
     )
@@ -184,6 +205,12 @@ class FundingCall(TranslatableMixin, index.Indexed, SharedObject):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self._state.adding:
+            # A new translation takes the dates of the family it joins, whatever its copy held.
+            self.first_deadline, self.last_deadline = family_deadline_dates(self.translation_key)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("extranet:funding_call_detail", args=[self.pk])
@@ -272,6 +299,22 @@ class Deadline(models.Model):
                 if kwargs.get("update_fields") is not None:
                     kwargs["update_fields"] = {*kwargs["update_fields"], "sequence"}
         super().save(*args, **kwargs)
+
+
+def family_deadline_dates(translation_key):
+    """(first, last) deadline dates of a call and its translations; (None, None) without deadlines."""
+    dates = Deadline.objects.filter(call__translation_key=translation_key).aggregate(
+        first=models.Min("due_on"), last=models.Max("due_on")
+    )
+    return dates["first"], dates["last"]
+
+
+def refresh_family_deadline_dates(call):
+    """Store the family's first and last deadline dates on every translation of ``call`` (and on ``call`` itself)."""
+    call.first_deadline, call.last_deadline = family_deadline_dates(call.translation_key)
+    FundingCall.objects.filter(translation_key=call.translation_key).update(
+        first_deadline=call.first_deadline, last_deadline=call.last_deadline
+    )
 
 
 class FundingCallUserObjectPermission(UserObjectPermissionBase):

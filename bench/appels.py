@@ -40,6 +40,7 @@ def add_calls(count, organisations, offset):
         if index % 4 == 0:
             deadlines.append(Deadline(call=call, due_on=today + timedelta(days=(index % 120) + 30), kind="other"))
     Deadline.objects.bulk_create(deadlines, batch_size=2000)
+    FundingCall.objects.filter(pk__in=[call.pk for call in calls]).refresh_deadline_dates()
     access.bulk_sync_object_permissions(
         FundingCall.objects.filter(pk__in=[call.pk for call in calls]).select_related(
             "owner__members_group", "owner__admins_group"

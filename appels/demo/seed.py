@@ -15,7 +15,7 @@ from django.utils import timezone
 from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import Audience, Circle, Organisation, Theme
-from appels.models import Deadline, FundingCall, Interest
+from appels.models import Deadline, FundingCall, Interest, refresh_family_deadline_dates
 from caserurale.demo import T, translate_into_creole, translation_memory
 
 CASE_RURALE = "Commune de Trois-Bassins — La Case Rurale"
@@ -329,4 +329,5 @@ def create_call(data, organisations, circles, today):
         Deadline(call=call, due_on=today + timedelta(days=days), kind=kind, label=label)
         for days, kind, label in data["deadlines"]
     )
+    refresh_family_deadline_dates(call)
     return call

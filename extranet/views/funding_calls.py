@@ -25,7 +25,7 @@ from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import Audience, Membership, Theme
 from appels.filters import PartnerCallFilterForm
-from appels.models import Attachment, Deadline, FundingCall, Interest, serve_attachment
+from appels.models import Attachment, Deadline, FundingCall, Interest, refresh_family_deadline_dates, serve_attachment
 from extranet.forms.funding_calls import FundingCallForm, InterestForm
 from extranet.views.decorators import partner_required
 from extranet.views.shared import SharedViews
@@ -129,6 +129,7 @@ class FundingCallViews(SharedViews):
             Deadline(call=copy, due_on=one_year_later(deadline.due_on), kind=deadline.kind, label=deadline.label)
             for deadline in original.deadlines.all()
         )
+        refresh_family_deadline_dates(copy)
         messages.success(
             request,
             _(

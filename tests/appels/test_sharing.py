@@ -207,6 +207,8 @@ def test_the_next_edition_of_a_recurring_call(world, login):
     assert edition.translation_key != call.translation_key
     assert edition.opens_on.year == call.opens_on.year + 1
     assert [d.due_on for d in edition.deadlines.all()] == [due_on.replace(year=due_on.year + 1)]
+    # …and the lists sort it by that date, not by its original's.
+    assert FundingCall.objects.with_status().get(pk=edition.pk).next_deadline == due_on.replace(year=due_on.year + 1)
     assert [t.slug for t in edition.themes.all()] == ["numerique"] and list(edition.funders.all()) == [world.org_b]
     assert edition.visibility == Visibility.ORGANISATION  # like any new call, until its owner widens it
     assert client.get(response["Location"]).status_code == 200

@@ -90,3 +90,41 @@ def test_the_next_deadline_in_words(day, words):
         annotated = FundingCall.objects.with_status().get(pk=call.pk)
         assert str(annotated.when_in_words()) == words
         assert str(FundingCall.objects.get(pk=call.pk).when_in_words()) == words
+
+
+def test_the_stored_deadline_dates_follow_every_change_of_the_family_deadlines():
+    """Lists sort thousands of calls on these copies: a stale one would put a call in the wrong place."""
+    call = make_call(date(2027, 3, 1), [date(2027, 3, 20)])
+    translation = call.copy_for_translation(Locale.objects.get(language_code="rcf"))
+    translation.save()
+
+    def stored():
+        return set(
+            FundingCall.objects.filter(translation_key=call.translation_key).values_list(
+                "first_deadline", "last_deadline"
+            )
+        )
+
+    assert stored() == {(date(2027, 3, 20), date(2027, 3, 20))}
+    later = Deadline.objects.create(call=call, due_on=date(2027, 6, 30))
+    assert stored() == {(date(2027, 3, 20), date(2027, 6, 30))}
+    later.due_on = date(2027, 5, 31)
+    later.save()
+    assert stored() == {(date(2027, 3, 20), date(2027, 5, 31))}
+    Deadline.objects.get(due_on=date(2027, 3, 20)).delete()
+    assert stored() == {(date(2027, 5, 31), date(2027, 5, 31))}
+    assert statuses_on(date(2027, 4, 1), translation) == (Status.OPEN, Status.OPEN)
+    later.delete()
+    assert stored() == {(None, None)}
+    assert statuses_on(date(2027, 4, 1), translation) == (Status.CLOSED, Status.CLOSED)
+
+
+def test_refreshing_after_a_bulk_insert_of_deadlines():
+    call = make_call(date(2027, 3, 1))
+    Deadline.objects.bulk_create(
+        [Deadline(call=call, due_on=date(2027, 4, 1)), Deadline(call=call, due_on=date(2027, 9, 1))]
+    )
+    FundingCall.objects.filter(pk=call.pk).refresh_deadline_dates()
+    call.refresh_from_db()
+    assert (call.first_deadline, call.last_deadline) == (date(2027, 4, 1), date(2027, 9, 1))
+    assert statuses_on(date(2027, 5, 1), call) == (Status.OPEN, Status.OPEN)
