@@ -23,6 +23,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Page, TranslatableMixin
@@ -31,6 +33,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from annuaire.access import SharedObject, SharedQuerySet, Visibility
 from annuaire.models import Audience, DirectoryPage, Theme
+from appels.admin_forms import FundingCallAdminForm
 from extranet.models import private_storage
 
 # A call whose next deadline is this close is "closing soon".
@@ -88,7 +91,7 @@ class FundingCallQuerySet(SharedQuerySet):
         )
 
 
-class FundingCall(TranslatableMixin, index.Indexed, SharedObject):
+class FundingCall(TranslatableMixin, index.Indexed, ClusterableModel, SharedObject):
     class Kind(models.TextChoices):
         CALL_FOR_PROJECTS = "aap", _("call for projects (AAP)")
         CALL_FOR_INTEREST = "ami", _("call for expressions of interest (AMI)")
@@ -149,6 +152,11 @@ class FundingCall(TranslatableMixin, index.Indexed, SharedObject):
     )
 
     objects = FundingCallQuerySet.as_manager()
+
+    base_form_class = FundingCallAdminForm
+
+    # Deadlines belong to the original: its translations show the same dates (see ``schedule``).
+    exclude_fields_in_copy = ["deadlines", "first_deadline", "last_deadline"]
 
     # Words are translated; dates, amounts, links and rights stay those of the original.
     translatable_fields = [
@@ -274,13 +282,16 @@ class Deadline(models.Model):
         SUBMISSION = "submission", _("submission")
         OTHER = "other", _("other step")
 
-    call = models.ForeignKey(FundingCall, on_delete=models.CASCADE, related_name="deadlines")
+    # A ParentalKey, so that editors set the deadlines inside the call's admin form (InlinePanel).
+    call = ParentalKey(FundingCall, on_delete=models.CASCADE, related_name="deadlines")
     due_on = models.DateField(_("date"))
     kind = models.CharField(_("step"), max_length=20, choices=Kind.choices, default=Kind.SUBMISSION)
     label = models.CharField(_("label"), max_length=200, blank=True, help_text=_("e.g. second session"))
     # iCalendar SEQUENCE of the deadline in personal calendars (appels.ical): it grows when the date
     # changes, so that calendar applications replace their copy instead of keeping the old date.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    panels = [FieldPanel("due_on"), FieldPanel("kind"), FieldPanel("label")]
 
     class Meta:
         verbose_name = _("deadline")

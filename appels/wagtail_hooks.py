@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -30,6 +30,12 @@ class FundingCallViewSet(SnippetViewSet):
             heading=_("Themes and who can apply"),
         ),
         MultiFieldPanel([FieldPanel("opens_on"), FieldPanel("recurrence")], heading=_("Dates")),
+        InlinePanel(
+            "deadlines",
+            heading=_("Deadlines"),
+            label=_("Deadline"),
+            help_text=_("Translations show the deadlines of the French original: set them there."),
+        ),
         MultiFieldPanel(
             [FieldPanel("amount_min"), FieldPanel("amount_max"), FieldPanel("cofinancing_rate")],
             heading=_("Money"),
@@ -48,7 +54,7 @@ class FundingCallViewSet(SnippetViewSet):
 
 
 class DeadlineViewSet(ModelViewSet):
-    """Deadlines belong to the French original of a call; its translations show the same dates."""
+    """Every deadline of every call, by date (each call's form edits its own)."""
 
     model = Deadline
     name = "funding_call_deadlines"
