@@ -22,10 +22,18 @@ def search(request):
         except (PageNotAnInteger, EmptyPage):
             results = paginator.page(1)
     events, agenda = upcoming_events_matching(query) if query else ([], None)
+    calls, funding_page = open_calls_matching(query) if query else ([], None)
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "results": results, "events": events, "agenda_page": agenda},
+        {
+            "search_query": query,
+            "results": results,
+            "events": events,
+            "agenda_page": agenda,
+            "calls": calls,
+            "funding_page": funding_page,
+        },
     )
 
 
@@ -56,3 +64,30 @@ def upcoming_events_matching(query, limit=5):
         .order_by("next_start", "pk")[:limit]
     )
     return list(events), agenda
+
+
+def open_calls_matching(query, limit=5):
+    """Public funding calls one can still apply to whose words match: residents look for "who funds this"."""
+    from appels.filters import by_next_deadline
+    from appels.models import FundingPage, Status, public_calls
+
+    locale = Locale.get_active()
+    funding_page = FundingPage.objects.live().filter(locale=locale).first()
+    if funding_page is None:
+        return [], None
+    words = Q()
+    for word in query.split()[:8]:
+        words &= (
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(programme__icontains=word)
+            | Q(funder_names__icontains=word)
+        )
+    today = timezone.localdate()
+    calls = by_next_deadline(
+        public_calls(locale, today).filter(words, status__in=[Status.OPEN, Status.CLOSING_SOON, Status.UPCOMING])
+    )[:limit]
+    calls = list(calls)
+    for call in calls:
+        call.in_words = call.when_in_words(today)
+    return calls, funding_page

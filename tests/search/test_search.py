@@ -43,3 +43,21 @@ def test_search_shows_the_next_public_events_that_match(client):
     assert events("/rcf/recherche/?q=latélié nimérik") == ["Latélié nimérik : dépoz in dosié an lign"]
     # A partners-only meeting is never found by residents.
     assert events("/recherche/?q=groupe pilote") == []
+
+
+def test_search_shows_the_public_funding_calls_one_can_still_apply_to(client):
+    from bs4 import BeautifulSoup
+
+    def calls(url):
+        document = BeautifulSoup(client.get(url).content, "html.parser")
+        return [(a.get_text(strip=True), a["href"]) for a in document.select(".search-calls a")]
+
+    (found,) = calls("/recherche/?q=leader")
+    assert found[0] == "Fonds LEADER — projets ruraux du GAL Ouest"
+    assert found[1].startswith("/financer-mon-projet/appel/")
+    assert client.get(found[1]).status_code == 200
+    (found,) = calls("/rcf/recherche/?q=leader")
+    assert found[0] == "Fon LEADER — bann prozè riral GAL Ouest" and found[1].startswith("/rcf/")
+    # Partners-only calls never show to residents; a call whose deadline has passed is not offered.
+    assert calls("/recherche/?q=CAF") == []
+    assert calls("/recherche/?q=Fondation de France") == []
