@@ -1,4 +1,5 @@
 import io
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -43,3 +44,20 @@ def smtp_inbox(settings):
     }
     yield server.inbox
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def calendar_server():
+    """A real HTTP server on 127.0.0.1 serving the test calendars (tests/agenda/calendars) and misbehaving addresses."""
+    from tests import local_server
+
+    running = local_server.start(Path(__file__).resolve().parent / "agenda" / "calendars")
+    yield running
+    running.shutdown()
+    running.server_close()
+
+
+@pytest.fixture
+def local_network(settings):
+    """Let remote fetches reach the local test server (production refuses private addresses)."""
+    settings.REMOTE_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]

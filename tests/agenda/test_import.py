@@ -1,4 +1,4 @@
-"""Importing partners' iCalendar feeds, fetched for real from a local HTTP server.
+"""Importing partners' iCalendar feeds, fetched for real from a local HTTP calendar_server.
 
 The sample calendars in calendars/ imitate what Google Calendar, Outlook and Nextcloud publish.
 """
@@ -15,7 +15,6 @@ from agenda.recurrence import REUNION
 from annuaire.access import Visibility
 from annuaire.models import Organisation, Place
 from caserurale import remote
-from tests import local_server
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("local_network")]
 
@@ -29,35 +28,22 @@ def local(*args):
     return datetime(*args, tzinfo=REUNION)
 
 
-@pytest.fixture(scope="module")
-def server():
-    running = local_server.start(CALENDARS)
-    yield running
-    running.shutdown()
-    running.server_close()
-
-
 @pytest.fixture
-def local_network(settings):
-    settings.REMOTE_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
-
-
-@pytest.fixture
-def feed(server):
+def feed(calendar_server):
     """A feed whose content each test sets: ``feed.serve(text)``; no ETag, so it is parsed every time."""
 
     class Feed:
-        url = server.url("/feed.ics")
+        url = calendar_server.url("/feed.ics")
 
         def serve(self, body, status=200, content_type="text/calendar; charset=utf-8"):
             data = body if isinstance(body, bytes) else body.encode()
-            server.routes["/feed.ics"] = (status, {"Content-Type": content_type}, data)
+            calendar_server.routes["/feed.ics"] = (status, {"Content-Type": content_type}, data)
 
         def serve_file(self, name):
             self.serve((CALENDARS / name).read_bytes())
 
     yield Feed()
-    server.routes.clear()
+    calendar_server.routes.clear()
 
 
 @pytest.fixture
@@ -177,13 +163,13 @@ def test_a_second_import_of_the_same_feed_changes_nothing(cyberun, feed, django_
     assert dict(Event.objects.filter(source=source).values_list("pk", "sequence")) == sequences
 
 
-def test_an_unchanged_file_answers_not_modified(cyberun, server, django_capture_on_commit_callbacks):
-    source = make_source(cyberun, server.url("/calendars/google.ics"), publish_directly=True)
+def test_an_unchanged_file_answers_not_modified(cyberun, calendar_server, django_capture_on_commit_callbacks):
+    source = make_source(cyberun, calendar_server.url("/calendars/google.ics"), publish_directly=True)
     run(source, django_capture_on_commit_callbacks)
     assert source.etag
     summary = run(source, django_capture_on_commit_callbacks)
     assert summary.not_modified and summary.unchanged == 4
-    assert server.requests[-1][1]["If-None-Match"] == source.etag
+    assert calendar_server.requests[-1][1]["If-None-Match"] == source.etag
 
 
 def test_an_updated_feed_updates_deletes_and_bumps_the_sequence(cyberun, feed, django_capture_on_commit_callbacks):
@@ -450,15 +436,17 @@ def test_a_file_import_updates_by_uid_and_never_deletes(cyberun, django_capture_
 # --- Celery ---------------------------------------------------------------------------------------
 
 
-def test_the_hourly_task_imports_every_active_source(cyberun, feed, server, django_capture_on_commit_callbacks):
+def test_the_hourly_task_imports_every_active_source(
+    cyberun, feed, calendar_server, django_capture_on_commit_callbacks
+):
     from django.conf import settings
 
     from agenda.tasks import import_active_calendars, import_calendar_source
 
     feed.serve_file("google.ics")
     active = make_source(cyberun, feed.url, publish_directly=True)
-    paused = make_source(cyberun, server.url("/calendars/nextcloud.ics"), active=False)
-    broken = make_source(cyberun, server.url("/calendars/missing.ics"))
+    paused = make_source(cyberun, calendar_server.url("/calendars/nextcloud.ics"), active=False)
+    broken = make_source(cyberun, calendar_server.url("/calendars/missing.ics"))
     with django_capture_on_commit_callbacks(execute=True):
         assert import_active_calendars.delay().get() == 2  # eager in the tests: run at once
     assert Event.objects.filter(source=active).count() == 4

@@ -6,16 +6,13 @@ connection the process attempts while a test watches.
 
 import sys
 import time
-from pathlib import Path
 
 import pytest
 from django.test import override_settings
 
 from caserurale import remote
 from caserurale.remote import FetchError
-from tests import local_server
 
-CALENDARS = Path(__file__).resolve().parents[1] / "agenda" / "calendars"
 LOCAL = override_settings(REMOTE_FETCH_ALLOWED_NETWORKS=["127.0.0.1/32"])
 
 _watched_connections = []
@@ -37,14 +34,6 @@ def connections():
     _watching = True
     yield _watched_connections
     _watching = False
-
-
-@pytest.fixture(scope="module")
-def server():
-    running = local_server.start(CALENDARS)
-    yield running
-    running.shutdown()
-    running.server_close()
 
 
 @pytest.mark.parametrize(
@@ -106,32 +95,32 @@ def test_public_addresses_pass_the_check():
 
 
 @LOCAL
-def test_a_calendar_is_fetched_from_an_allowed_server(server, connections):
-    result = remote.fetch(server.url("/calendars/google.ics"), accept="text/calendar")
+def test_a_calendar_is_fetched_from_an_allowed_server(calendar_server, connections):
+    result = remote.fetch(calendar_server.url("/calendars/google.ics"), accept="text/calendar")
     assert result.status == 200 and not result.not_modified
     assert result.body.startswith(b"BEGIN:VCALENDAR")
     assert result.headers["content-type"].startswith("text/calendar")
-    assert connections == [("127.0.0.1", server.server_address[1])]
-    _path, headers = server.requests[-1]
-    assert headers["Host"] == f"127.0.0.1:{server.server_address[1]}"
+    assert connections == [("127.0.0.1", calendar_server.server_address[1])]
+    _path, headers = calendar_server.requests[-1]
+    assert headers["Host"] == f"127.0.0.1:{calendar_server.server_address[1]}"
     assert headers["Accept"] == "text/calendar"
 
 
 @LOCAL
-def test_a_conditional_request_answers_not_modified(server):
-    first = remote.fetch(server.url("/calendars/google.ics"))
-    again = remote.fetch(server.url("/calendars/google.ics"), etag=first.headers["etag"])
+def test_a_conditional_request_answers_not_modified(calendar_server):
+    first = remote.fetch(calendar_server.url("/calendars/google.ics"))
+    again = remote.fetch(calendar_server.url("/calendars/google.ics"), etag=first.headers["etag"])
     assert again.not_modified and again.body == b""
-    assert server.requests[-1][1]["If-None-Match"] == first.headers["etag"]
+    assert calendar_server.requests[-1][1]["If-None-Match"] == first.headers["etag"]
 
 
 @LOCAL
-def test_redirects_are_followed_up_to_three(server):
-    result = remote.fetch(server.url("/hops/2"))
-    assert result.url == server.url("/calendars/google.ics")
+def test_redirects_are_followed_up_to_three(calendar_server):
+    result = remote.fetch(calendar_server.url("/hops/2"))
+    assert result.url == calendar_server.url("/calendars/google.ics")
     assert result.body.startswith(b"BEGIN:VCALENDAR")
     with pytest.raises(FetchError) as error:
-        remote.fetch(server.url("/hops/3"))  # four redirects
+        remote.fetch(calendar_server.url("/hops/3"))  # four redirects
     assert error.value.code == remote.REDIRECTS
 
 
@@ -140,43 +129,43 @@ def test_redirects_are_followed_up_to_three(server):
     "target",
     ["http://10.0.0.1/", "http://169.254.169.254/latest/meta-data", "http://[::1]:6379/", "file:///etc/passwd"],
 )
-def test_a_redirect_to_a_forbidden_address_is_refused(server, connections, target):
+def test_a_redirect_to_a_forbidden_address_is_refused(calendar_server, connections, target):
     with pytest.raises(FetchError) as error:
-        remote.fetch(server.url(f"/redirect?to={target}"))
+        remote.fetch(calendar_server.url(f"/redirect?to={target}"))
     assert error.value.code in (remote.ADDRESS, remote.SCHEME)
-    assert connections == [("127.0.0.1", server.server_address[1])]  # the allowed server only
+    assert connections == [("127.0.0.1", calendar_server.server_address[1])]  # the allowed server only
 
 
 @LOCAL
 @pytest.mark.parametrize("declare", ["yes", "no"])
-def test_a_body_over_the_cap_is_refused(server, declare):
+def test_a_body_over_the_cap_is_refused(calendar_server, declare):
     with pytest.raises(FetchError) as error:
-        remote.fetch(server.url(f"/endless?declare={declare}"), max_bytes=1024 * 1024)
+        remote.fetch(calendar_server.url(f"/endless?declare={declare}"), max_bytes=1024 * 1024)
     assert error.value.code == remote.TOO_LARGE
 
 
 @LOCAL
-def test_a_server_that_stalls_times_out(server):
+def test_a_server_that_stalls_times_out(calendar_server):
     started = time.monotonic()
     with pytest.raises(FetchError) as error:
-        remote.fetch(server.url("/stall?seconds=3"), timeout=0.5)
+        remote.fetch(calendar_server.url("/stall?seconds=3"), timeout=0.5)
     assert error.value.code == remote.TIMEOUT
     assert time.monotonic() - started < 2
 
 
 @LOCAL
-def test_a_server_that_drips_hits_the_overall_deadline(server):
+def test_a_server_that_drips_hits_the_overall_deadline(calendar_server):
     started = time.monotonic()
     with pytest.raises(FetchError) as error:
-        remote.fetch(server.url("/drip"), timeout=1, deadline=1.5)
+        remote.fetch(calendar_server.url("/drip"), timeout=1, deadline=1.5)
     assert error.value.code == remote.TIMEOUT
     assert time.monotonic() - started < 3
 
 
 @LOCAL
-def test_an_error_status_is_reported(server):
+def test_an_error_status_is_reported(calendar_server):
     with pytest.raises(FetchError) as error:
-        remote.fetch(server.url("/calendars/missing.ics"))
+        remote.fetch(calendar_server.url("/calendars/missing.ics"))
     assert (error.value.code, error.value.detail) == (remote.HTTP_STATUS, "404")
 
 

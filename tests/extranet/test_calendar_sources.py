@@ -1,7 +1,5 @@
 """Imported calendars in the extranet: who may add, see, fetch, pause and delete them; what the form says."""
 
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
@@ -10,26 +8,11 @@ from django.utils import translation
 from agenda import importer
 from agenda.models import CalendarSource, Event
 from annuaire.access import Visibility
-from tests import local_server
 
 pytestmark = pytest.mark.django_db
 
-CALENDARS = Path(__file__).resolve().parents[1] / "agenda" / "calendars"
 LIST = "extranet:calendar_source_list"
 CREATE = "extranet:calendar_source_create"
-
-
-@pytest.fixture(scope="module")
-def server():
-    running = local_server.start(CALENDARS)
-    yield running
-    running.shutdown()
-    running.server_close()
-
-
-@pytest.fixture
-def local_network(settings):
-    settings.REMOTE_FETCH_ALLOWED_NETWORKS = ["127.0.0.1/32"]
 
 
 def source_of(organisation, url="https://agenda.example.org/a.ics", **fields):
@@ -47,10 +30,10 @@ def expected(message_code):
 
 
 def test_an_admin_adds_a_calendar_and_its_first_import_is_queued(
-    world, login, server, local_network, django_capture_on_commit_callbacks
+    world, login, calendar_server, local_network, django_capture_on_commit_callbacks
 ):
     client = login(world, "admin_a")
-    url = server.url("/calendars/google.ics")
+    url = calendar_server.url("/calendars/google.ics")
     form = page(client.get(reverse(CREATE)))
     assert form.select_one("input[name=organisation][type=hidden]")["value"] == str(world.org_a.pk)
     assert form.select_one("input[name=publish_directly]") is None  # coordinators only
@@ -86,10 +69,10 @@ def test_an_admin_adds_a_calendar_and_its_first_import_is_queued(
 
 
 def test_a_coordinator_adds_a_trusted_calendar_for_any_organisation(
-    world, login, server, local_network, django_capture_on_commit_callbacks
+    world, login, calendar_server, local_network, django_capture_on_commit_callbacks
 ):
     client = login(world, "coordinator")
-    url = server.url("/calendars/nextcloud.ics")
+    url = calendar_server.url("/calendars/nextcloud.ics")
     form = page(client.get(reverse(CREATE)))
     assert form.select_one("select[name=organisation]") is not None
     assert form.select_one("input[name=publish_directly][type=checkbox]") is not None
@@ -136,8 +119,8 @@ def test_the_form_refuses_an_address_with_a_message_on_the_field(world, login, a
     assert not CalendarSource.objects.exists()
 
 
-def test_a_calendar_cannot_be_added_twice_for_one_organisation(world, login, server, local_network):
-    url = server.url("/calendars/google.ics")
+def test_a_calendar_cannot_be_added_twice_for_one_organisation(world, login, calendar_server, local_network):
+    url = calendar_server.url("/calendars/google.ics")
     source_of(world.org_a, url)
     client = login(world, "admin_a")
     response = client.post(
@@ -148,9 +131,9 @@ def test_a_calendar_cannot_be_added_twice_for_one_organisation(world, login, ser
     assert CalendarSource.objects.filter(url=url).count() == 1
 
 
-def test_an_admin_cannot_add_a_calendar_for_another_organisation(world, login, server, local_network):
+def test_an_admin_cannot_add_a_calendar_for_another_organisation(world, login, calendar_server, local_network):
     client = login(world, "admin_a")
-    url = server.url("/calendars/google.ics")
+    url = calendar_server.url("/calendars/google.ics")
     response = client.post(
         reverse(CREATE), {"organisation": world.org_b.pk, "name": "B", "url": url, "visibility": "public"}
     )
@@ -201,8 +184,10 @@ def test_others_cannot_fetch_pause_or_delete(world, login, role):
     assert source.active
 
 
-def test_fetch_now_queues_the_task_and_says_so(world, login, server, local_network, django_capture_on_commit_callbacks):
-    source = source_of(world.org_a, server.url("/calendars/outlook.ics"))
+def test_fetch_now_queues_the_task_and_says_so(
+    world, login, calendar_server, local_network, django_capture_on_commit_callbacks
+):
+    source = source_of(world.org_a, calendar_server.url("/calendars/outlook.ics"))
     client = login(world, "admin_a")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         response = client.post(reverse("extranet:calendar_source_fetch", args=[source.pk]), follow=True)
@@ -213,9 +198,9 @@ def test_fetch_now_queues_the_task_and_says_so(world, login, server, local_netwo
 
 
 def test_pause_resume_and_delete_with_the_events(
-    world, login, server, local_network, django_capture_on_commit_callbacks
+    world, login, calendar_server, local_network, django_capture_on_commit_callbacks
 ):
-    source = source_of(world.org_a, server.url("/calendars/google.ics"))
+    source = source_of(world.org_a, calendar_server.url("/calendars/google.ics"))
     with django_capture_on_commit_callbacks(execute=True):
         importer.import_source(source)
     client = login(world, "admin_a")
