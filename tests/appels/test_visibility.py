@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from annuaire.access import Visibility
-from appels.models import Deadline
+from appels.models import Deadline, FundingCall
 from tests.appels.conftest import detail_url, public_call_url
 from tests.extranet.conftest import ROLES, SEES
 
@@ -27,6 +27,7 @@ def test_extranet_surfaces_show_only_what_the_role_may_see(world, login, role):
     client = login(world, role)
     due_on = timezone.localdate() + timedelta(days=1)
     Deadline.objects.filter(call__in=world.funding_calls.values()).update(due_on=due_on)
+    FundingCall.objects.refresh_deadline_dates()  # a bulk update skips the signals that keep them
     surfaces = {
         "list": client.get(reverse("extranet:funding_call_list")).content.decode(),
         "words": client.get(reverse("extranet:funding_call_list"), {"q": "de A"}).content.decode(),
@@ -96,6 +97,7 @@ def test_the_dashboard_puts_the_calls_i_follow_first(world, login):
     client = login(world, "member_b")
     later = world.funding_calls[Visibility.PARTNERS]
     Deadline.objects.filter(call=later).update(due_on=timezone.localdate() + timedelta(days=300))
+    FundingCall.objects.refresh_deadline_dates()
     Interest.objects.create(call=later, user=world.users["member_b"], organisation=world.org_b)
     body = client.get(reverse("extranet:dashboard")).content.decode()
     section = BeautifulSoup(body, "html.parser").find(id="section-deadlines").parent
