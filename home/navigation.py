@@ -68,6 +68,7 @@ def site_chrome(request, current_page=None):
         },
         "accessibility_compliance": legal.get_accessibility_compliance_display(),
         "footer_text": footer.body if footer else "",
+        "opening_hours": footer.opening_hours if footer else "",
         "social_links": list(site_settings.social_links.all()),
     }
 

@@ -316,7 +316,6 @@ class DemoSeeder:
             site_settings.address = details["address"]
             site_settings.phone = details["phone"]
             site_settings.email = details["email"]
-            site_settings.opening_hours = details["opening_hours"].fr
             site_settings.menu_items = [
                 MenuItem(page=self.pages[data["slug"]], sort_order=index)
                 for index, data in enumerate(page for page in content.PAGES if page.get("in_menu"))
@@ -331,7 +330,11 @@ class DemoSeeder:
                 setattr(legal, field, self.pages[slug])
             legal.save()
         if not FooterText.objects.filter(locale=self.fr).exists():
-            FooterText.objects.create(locale=self.fr, body=paragraphs(content.FOOTER_TEXT))
+            FooterText.objects.create(
+                locale=self.fr,
+                body=paragraphs(content.FOOTER_TEXT),
+                opening_hours=content.CONTACT_DETAILS["opening_hours"].fr,
+            )
 
     # Creole ------------------------------------------------------------------
     def seed_creole(self):

@@ -20,12 +20,11 @@ class SiteSettings(ClusterableModel, BaseSiteSetting):
     address = models.TextField(_("postal address"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
-    opening_hours = models.CharField(_("opening hours"), max_length=200, blank=True)
 
     navigation_panels = [InlinePanel("menu_items", heading=_("Main menu"), label=_("Menu item"))]
     contact_panels = [
         MultiFieldPanel(
-            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"), FieldPanel("opening_hours")],
+            [FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")],
             heading=_("Contact details"),
         ),
         InlinePanel("social_links", heading=_("Social networks"), label=_("Social link")),
@@ -132,11 +131,14 @@ class LegalSettings(BaseSiteSetting):
 
 
 class FooterText(TranslatableMixin, models.Model):
-    """The words at the foot of every page, translated like the pages."""
+    """The words at the foot of every page, translated like the pages (opening hours included)."""
 
     body = RichTextField(_("text"), features=["bold", "italic", "link"])
+    opening_hours = models.CharField(
+        _("opening hours"), max_length=200, blank=True, help_text=_("e.g. Tuesday to Saturday, 9 am – 5 pm")
+    )
 
-    panels = [FieldPanel("body")]
+    panels = [FieldPanel("body"), FieldPanel("opening_hours")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("footer text")

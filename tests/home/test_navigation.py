@@ -106,3 +106,9 @@ def test_unknown_url_gets_a_helpful_404_in_the_visitors_language(client):
     creole = client.get("/rcf/cette-page-n-existe-pas/")
     assert creole.status_code == 404
     assert '<html lang="rcf">' in creole.content.decode()
+
+
+def test_the_footer_gives_the_opening_hours_in_the_reader_s_language(client):
+    assert "Du mardi au samedi, 9 h – 17 h" in soup(client.get("/")).select_one(".site-footer").get_text()
+    creole = soup(client.get("/rcf/")).select_one(".site-footer").get_text()
+    assert "Mardi ziska samdi, 9 èr – 17 èr" in creole and "Du mardi" not in creole
