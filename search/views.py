@@ -43,6 +43,17 @@ def search_terms(query):
     return " ".join(re.sub(r"[^\w'’-]+", " ", query).split()) or "-"
 
 
+def every_word_in(query, fields, most=8):
+    """Each of the query's first words found in one of ``fields`` (a short list beside the page results)."""
+    condition = Q()
+    for word in query.split()[:most]:
+        any_field = Q()
+        for field in fields:
+            any_field |= Q(**{f"{field}__icontains": word})
+        condition &= any_field
+    return condition
+
+
 def upcoming_events_matching(query, limit=5):
     """The next public events whose title or summary has the words: residents look for "what happens"."""
     from agenda.feeds import public_events
@@ -52,12 +63,9 @@ def upcoming_events_matching(query, limit=5):
     agenda = AgendaPage.objects.live().filter(locale=locale).first()
     if agenda is None:
         return [], None
-    words = Q()
-    for word in query.split()[:8]:
-        words &= Q(title__icontains=word) | Q(summary__icontains=word)
     events = (
         public_events(locale)
-        .filter(words)
+        .filter(every_word_in(query, ["title", "summary"]))
         .annotate(next_start=Min("occurrences__start", filter=Q(occurrences__end__gte=timezone.now())))
         .filter(next_start__isnull=False)
         .select_related("place", "locale")
@@ -75,15 +83,8 @@ def open_calls_matching(query, limit=5):
     funding_page = FundingPage.objects.live().filter(locale=locale).first()
     if funding_page is None:
         return [], None
-    words = Q()
-    for word in query.split()[:8]:
-        words &= (
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(programme__icontains=word)
-            | Q(funder_names__icontains=word)
-        )
     today = timezone.localdate()
+    words = every_word_in(query, ["title", "summary", "programme", "funder_names"])
     calls = by_next_deadline(
         public_calls(locale, today).filter(words, status__in=[Status.OPEN, Status.CLOSING_SOON, Status.UPCOMING])
     )[:limit]
