@@ -43,13 +43,13 @@ def all_specs():
 def generate(image):
     """Makes the missing renditions of one image; returns how many it made, None if its file is gone."""
     specs = all_specs()
-    existing = set(image.renditions.filter(filter_spec__in=specs).values_list("filter_spec", flat=True))
+    before = image.renditions.filter(filter_spec__in=specs).count()
     try:
         image.get_renditions(*specs)
     except SourceImageIOError:
         logger.warning("Image %s: its file is missing, no renditions made.", image.pk)
         return None
-    return len(set(specs) - existing)
+    return image.renditions.filter(filter_spec__in=specs).count() - before
 
 
 def generate_for(image_id):
