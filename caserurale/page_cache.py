@@ -19,6 +19,7 @@ The old value came from the random generator during rendering, so no text stored
 """
 
 import functools
+import logging
 import re
 import secrets
 import time
@@ -27,12 +28,16 @@ from hashlib import sha256
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
+from django.utils.autoreload import file_changed
 from wagtail.models import get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
 
@@ -82,10 +87,6 @@ NOT_SHOWN_MODELS = [
 # The apps whose every model must be in one of the two lists (a test checks it).
 CONTENT_APPS = ["home", "annuaire", "agenda", "appels"]
 
-# Only these cookies may come with a request served from the cache: a session (even an anonymous
-# one), flash messages or anything else could change what the page says.
-HARMLESS_COOKIES = {settings.CSRF_COOKIE_NAME}
-
 
 def cache():
     return caches[settings.PAGE_CACHE_ALIAS]
@@ -106,16 +107,21 @@ def current_generation():
 
 
 def new_generation():
-    cache().set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+    """Every cached page goes stale. If the cache cannot be reached, saving content must still work:
+    the failure is logged, and pages kept from before are at most PAGE_CACHE_SECONDS old."""
+    try:
+        cache().set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+    except Exception:
+        logger.exception("The page cache could not be invalidated.")
 
 
 def invalidate(**kwargs):
-    """Every cached page goes stale: now, and again once the transaction commits, so that a page
-    rendered meanwhile from the data not yet committed is not kept either."""
+    """Now, and again once the transaction commits, so that a page rendered meanwhile from the
+    data not yet committed is not kept either."""
     if not enabled():
         return
     new_generation()
-    transaction.on_commit(new_generation, robust=True)
+    transaction.on_commit(new_generation)
 
 
 def invalidate_m2m(sender, instance, model, action, **kwargs):
@@ -138,6 +144,13 @@ def connect_signals():
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(invalidate, dispatch_uid="page-cache")
     m2m_changed.connect(invalidate_m2m, dispatch_uid="page-cache")
+    # runserver reloads templates without restarting: pages cached from the old ones must go too.
+    file_changed.connect(invalidate_on_file_change, dispatch_uid="page-cache")
+
+
+def invalidate_on_file_change(sender, file_path, **kwargs):
+    if enabled():
+        new_generation()
 
 
 def excluded_paths():
@@ -164,35 +177,42 @@ class AnonymousPageCacheMiddleware:
         # Wagtail runs previews through the middleware as a "dummy" request at the page's address.
         if not enabled() or self.excluded.match(request.path) or getattr(request, "is_dummy", False):
             return self.get_response(request)
-        key = self.key(request) if self.may_use_cache(request) else None
-        if key is None:
-            response = self.get_response(request)
-            response["X-Cache"] = "pass"
-            return response
-        entry = cache().get(key)
+        key = entry = None
+        if self.may_use_cache(request):
+            try:
+                key = self.key(request)
+                entry = cache().get(key) if key else None
+            except Exception:  # the cache is down: the site still answers, from the database
+                logger.exception("The page cache could not be read.")
+                key = None
         if entry is not None:
             response = self.from_entry(entry, request)
             if response is not None:
                 return response
         response = self.get_response(request)
-        if request.method == "GET" and self.may_store(request, response):
-            cache().set(key, self.entry(response, request), settings.PAGE_CACHE_SECONDS)
-            response["X-Cache"] = "miss"
-        else:
-            response["X-Cache"] = "pass"
+        response["X-Cache"] = "pass"
+        if key and request.method == "GET" and self.may_store(request, response):
+            try:
+                cache().set(key, self.entry(response, request), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.exception("The page cache could not store %s.", request.path)
+            else:
+                response["X-Cache"] = "miss"
         return response
 
     def may_use_cache(self, request):
         return (
             request.method in ("GET", "HEAD")
             and "HTTP_AUTHORIZATION" not in request.META
-            and set(request.COOKIES) <= HARMLESS_COOKIES
+            # No cookie but the CSRF one: a session (even an anonymous one), flash messages or
+            # anything else could change what the page says.
+            and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
         )
 
     def key(self, request):
         try:
             host = request.get_host()
-        except Exception:
+        except DisallowedHost:  # Django answers it, uncached
             return None
         address = sha256(f"{request.scheme}://{host}{request.get_full_path()}".encode()).hexdigest()
         return f"page-cache:{current_generation()}:{address}"

@@ -71,3 +71,21 @@ def test_pages_are_served_from_redis_and_dropped_when_content_changes(redis_cach
     response = Client().get("/")
     assert response["X-Cache"] == "miss" and "Publié pendant que Redis gardait la page" in response.content.decode()
     assert Client().get("/")["X-Cache"] == "hit"
+
+
+def test_pages_and_publishing_still_work_when_the_page_cache_is_unreachable(settings, caplog):
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"},
+    }
+    settings.PAGE_CACHE_ALIAS = "pages"
+    settings.PAGE_CACHE_SECONDS = 60
+
+    response = Client().get("/")
+    assert response.status_code == 200 and response["X-Cache"] == "pass"
+    home = HomePage.objects.get(locale__language_code="fr")
+    home.hero_title = "Publié malgré tout"
+    home.save_revision().publish()
+    assert "Publié malgré tout" in Client().get("/").content.decode()
+    assert "The page cache could not be read." in caplog.text
+    assert "The page cache could not be invalidated." in caplog.text
