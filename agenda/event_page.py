@@ -18,6 +18,7 @@ from icalendar import vRecur
 
 from agenda import feeds, ical
 from agenda.models import Event, Occurrence
+from caserurale import renditions
 
 # --- schema.org ---------------------------------------------------------------------------------
 
@@ -287,7 +288,7 @@ def context(event, *, upcoming, request, page):
     url = feeds.event_url(page, request, event)
     image_url = ""
     if event.image_id:
-        image_url = request.build_absolute_uri(event.image.get_rendition("fill-1200x675").url)
+        image_url = request.build_absolute_uri(event.image.get_rendition(renditions.SIZES["share"]).url)
     organiser = organiser_url(event.owner, request, page.locale)
     data = json_ld(event, occurrence=occurrence, url=url, organiser_url=organiser, image_url=image_url)
     return {

@@ -6,7 +6,7 @@
     on PostgreSQL when DATABASE_URL is set (a database of its own: <name>_bench), else SQLite.
 
 For each page: SQL queries per request, and server time p50/p95 over repeated requests
-through Django's test client (no network, no cache).
+through Django's test client (no network; no page cache, except in the table that compares).
 """
 
 import os
@@ -74,6 +74,11 @@ def main():
     call_command("load_demo_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
     network = build_network()
     measure(network)
+    from bench import page_cache
+
+    print()
+    print("The same public pages from the page cache (anonymous visitor, PAGE_CACHE_SECONDS=300):")
+    page_cache.measure()
     from bench.agenda import measure_growth
 
     print()

@@ -69,6 +69,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "caserurale.csp.SitePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' public pages from the cache: after the CSP middleware (fresh nonce and
+    # policy for each answer), before the session middleware (a hit costs no query).
+    "caserurale.page_cache.AnonymousPageCacheMiddleware",
     # The open-data API at /api/: CORS, cache headers, no cookies (before the session middleware).
     "caserurale.middleware.OpenDataApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -133,6 +136,11 @@ TEMPLATES = [
     },
 ]
 
+# Whole public pages kept in the cache for anonymous visitors (caserurale.page_cache), dropped
+# whenever content changes; 0 turns it off. The cache is local memory unless CACHE_URL says more.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_ALIAS = "default"
+
 WSGI_APPLICATION = "caserurale.wsgi.application"
 
 # SQLite is the embedded default; DATABASE_URL switches to PostgreSQL.
@@ -183,6 +191,9 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000  # refuses decompression bombs
+# Every size the site shows (caserurale.renditions) made by a Celery task when an image is saved,
+# so no visitor waits for an image to be resized (AVIF takes seconds).
+RENDITIONS_ON_SAVE = env_bool("RENDITIONS_ON_SAVE", True)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "png", "jpg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

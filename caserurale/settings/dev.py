@@ -1,6 +1,7 @@
 """The embedded default (`make run`): SQLite, database search, in-process tasks, console e-mail."""
 
 from .base import *  # noqa: F403
+from .base import env_bool
 
 DEBUG = True
 SECRET_KEY = "dev-only-not-secret-0b5d1c0e8f2a4e6c9a7d3b1f"  # noqa: S105
@@ -19,3 +20,7 @@ SERVE_MEDIA = True
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Tasks run in-process here: resizing at save would make each upload (and the first `make run`)
+# wait; pages resize on first view, as Wagtail does. `manage.py generate_renditions` does it all.
+RENDITIONS_ON_SAVE = env_bool("RENDITIONS_ON_SAVE", False)

@@ -15,6 +15,9 @@ SERVE_MEDIA = True
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off, so that each test sees its own data and the pinned query counts measure the real work;
+# tests/caserurale/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
 
 # Unit tests run tasks eagerly; the Celery integration tests switch to the
 # real broker below (a Redis database of its own) and a real worker.
@@ -31,3 +34,6 @@ STORAGES = {
     "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": PRIVATE_ROOT}},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The demo images would be resized by every test worker at start-up (a minute of AVIF encoding);
+# tests/caserurale/test_renditions.py turns it on.
+RENDITIONS_ON_SAVE = False
