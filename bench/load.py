@@ -18,6 +18,7 @@ class LoadResult:
     seconds: float
     latencies_ms: list = field(default_factory=list)
     errors: int = 0
+    failures: Counter = field(default_factory=Counter)  # what the errors were: a status code or an exception
     cache: Counter = field(default_factory=Counter)  # X-Cache header values ("hit", "miss"), when present
 
     @property
@@ -67,10 +68,11 @@ def generate_load(host, port, paths, clients=4, seconds=10.0, headers=None, expe
                 connection.request("GET", path, headers=headers or {})
                 response = connection.getresponse()
                 response.read()
-            except (OSError, http.client.HTTPException):
+            except (OSError, http.client.HTTPException) as error:
                 connection.close()
                 with lock:
                     result.errors += 1
+                    result.failures[type(error).__name__] += 1
                 continue
             elapsed = (time.perf_counter() - started) * 1000
             cache = response.getheader("X-Cache")
@@ -79,6 +81,7 @@ def generate_load(host, port, paths, clients=4, seconds=10.0, headers=None, expe
                     result.latencies_ms.append(elapsed)
                 else:
                     result.errors += 1
+                    result.failures[response.status] += 1
                 if cache:
                     result.cache[cache.lower()] += 1
         connection.close()

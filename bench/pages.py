@@ -121,7 +121,7 @@ def measure_full_size(network, repeat, progress):
         visits += [(label, client, kind, page) for kind, page in extranet_pages(addresses)]
     rows = []
     for done, (label, client, kind, page) in enumerate(visits, start=1):
-        rows.append((label, kind, page, *measure_page(client, page, repeat, max_seconds=10)))
+        rows.append((label, kind, page, *measure_page(client, page, repeat, max_seconds=5)))
         progress("pages measured", done, len(visits))
     print()
     print(f"{'who':>11} {'page type':<20} {'address':<52} {'status':>6} {'queries':>7} {'p50 ms':>8} {'p95 ms':>8}")

@@ -151,8 +151,10 @@ def measure_load(database_url, member, pages, extranet_pages, seconds, clients=4
     print(f"{'run':>9} {'page':<46} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'requests':>8} {'errors':>6} {'hits':>5}")
     for run, page, result in rows:
         hits = "-" if result.hit_share is None else f"{result.hit_share:.0%}"
+        failures = ", ".join(f"{count} × {what}" for what, count in result.failures.items())
         print(
             f"{run:>9} {page:<46} {result.per_second:>7.1f} {result.p50:>8.1f} {result.p95:>8.1f}"
-            f" {result.requests:>8} {result.errors:>6} {hits:>5}"
+            f" {result.requests:>8} {result.errors:>6} {hits:>5}" + (f"  ({failures})" if failures else "")
         )
+    print("  hits: share of answers with X-Cache: hit, or - when the server sends no X-Cache header")
     return rows

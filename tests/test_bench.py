@@ -49,6 +49,7 @@ def test_counts_every_answer_and_every_error(server):
     assert result.requests > 30
     # A 500 and a redirect are both errors: the benchmark expects the page itself.
     assert result.errors == answered["/broken"] + answered["/away"]
+    assert result.failures == {500: answered["/broken"], 302: answered["/away"]}
     assert len(result.latencies_ms) == answered["/page"]
     assert result.cache["hit"] + result.cache["miss"] == answered["/page"]
     assert result.hit_share == pytest.approx(answered["/page"] // 2 / answered["/page"])
@@ -64,5 +65,6 @@ def test_a_server_that_is_not_there_gives_only_errors(server):
     result = generate_load("127.0.0.1", port, ["/page"], clients=2, seconds=0.5)
 
     assert result.requests == result.errors > 0
+    assert set(result.failures) == {"ConnectionRefusedError"}
     assert result.latencies_ms == []
     assert result.hit_share is None
