@@ -106,6 +106,13 @@ def main():
     cores = os.cpu_count()
     # Timings depend on what else the machine runs: say so beside them.
     print(f"Machine: {cores} cores, load average {os.getloadavg()[0]:.1f} at the start")
+    laps = [started]
+
+    def lap(step):
+        """How long each step took, so that a slow run shows where its time went."""
+        laps.append(time.monotonic())
+        print(f"  [{step}: {laps[-1] - laps[-2]:.0f} s]")
+
     url, database = configure_database()
     if database["ENGINE"].endswith("postgresql"):
         create_postgres_database(database)
@@ -128,33 +135,37 @@ def main():
     print("Migrating and loading the demo content…")
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    lap("migrations and demo content")
     network = build_network(SIZES["network"], SIZES["resources"])
+    lap("network")
     from bench import appels
     from bench.agenda import measure_growth
 
     print()
     print("The agenda as it grows (public pages, anonymous visitor):")
     measure_growth(network["orgs"], progress, growth=SIZES["events_growth"])
+    lap("agenda growth")
 
     print()
     print("Funding calls as they grow (public page, API, partners' list and calendar, dashboard):")
     appels.measure_growth(network["orgs"], network["member"], progress, growth=SIZES["calls_growth"])
+    lap("funding-call growth")
 
     from bench.full_size import top_up
     from bench.pages import measure_full_size
 
     print()
     print("Full size:")
-    step = time.monotonic()
     held = top_up(network, SIZES, progress)
     print(
         f"  {held['organisations']:,} organisations, {held['pages']:,} Wagtail pages, "
         f"{held['events']:,} events, {held['calls']:,} funding calls, {SIZES['resources']:,} resources"
-        f" (seeded in {time.monotonic() - step:.0f} s)"
     )
+    lap("seeding")
     print()
     print("Every page type at full size (Django test client, no cache):")
     measure_full_size(network, SIZES["repeat"], progress)
+    lap("page types")
 
     from bench.serve import measure_load
 
@@ -163,6 +174,7 @@ def main():
     measure_load(
         url, network["member"], LOAD_PUBLIC_PAGES, LOAD_EXTRANET_PAGES, SIZES["load_seconds"], progress=progress
     )
+    lap("load")
     print()
     print(
         f"make bench took {(time.monotonic() - started) / 60:.1f} min"
