@@ -18,7 +18,7 @@ PYTHON ?= $(shell for candidate in python3.13 python3.12 python3 $$HOME/.pyenv/v
 help:
 	@echo "make run    serve the site with demo content on http://127.0.0.1:8000 (SQLite)"
 	@echo "make test   lint, checks and the test suite (PostgreSQL when DATABASE_URL is set)"
-	@echo "make bench  seed a large data set and print query counts and timings"
+	@echo "make bench  seed a large data set and print query counts, timings and throughput (BENCH_QUICK=1: small run)"
 	@echo "make messages  update and compile the translation catalogues"
 
 $(VENV)/bin/python:

@@ -2,11 +2,16 @@
 
     200 organisations, 400 partners, 20,000 shared resources at every visibility level,
     then public events growing from 10 to 5,000 (the agenda's list, month and event pages),
-    then funding calls growing from 10 to 10,000 (public page, API, partners' list and calendar),
-    on PostgreSQL when DATABASE_URL is set (a database of its own: <name>_bench), else SQLite.
+    then funding calls growing from 10 to 10,000 (public page, API, partners' list and calendar):
+    the query counts stay the same at every size;
+    then the full data set: 1,000 organisations (most in the public directory), 1,000 Wagtail pages
+    in French and Creole, 10,000 events and 10,000 funding calls, where every public and extranet
+    page type is measured, and a few of them under load through gunicorn, page cache off and on.
 
-For each page: SQL queries per request, and server time p50/p95 over repeated requests
-through Django's test client (no network; no page cache, except in the table that compares).
+On PostgreSQL when DATABASE_URL is set (a database of its own: <name>_bench), else SQLite.
+For each page: SQL queries per request and server time p50/p95 over repeated requests through
+Django's test client (no network, no cache); under load: requests per second, latency p50/p95
+and errors seen by concurrent HTTP clients (bench/load.py). BENCH_QUICK=1 runs a small version.
 """
 
 import os
@@ -53,7 +58,61 @@ def progress(label, done, total):
     sys.stdout.flush()
 
 
+# BENCH_QUICK=1: a small smoke run of every step (a few minutes), to check the benchmark itself.
+QUICK = os.environ.get("BENCH_QUICK", "") not in {"", "0"}
+SIZES = (
+    {
+        "network": 40,
+        "resources": 2_000,
+        "events_growth": (10, 100),
+        "calls_growth": (10, 100),
+        "organisations": 100,
+        "pages": 150,
+        "events": 300,
+        "calls": 300,
+        "repeat": 3,
+        "load_seconds": 1.0,
+    }
+    if QUICK
+    else {
+        "network": 200,
+        "resources": 20_000,
+        "events_growth": (10, 100, 1000, 5000),
+        "calls_growth": (10, 100, 1000, 10_000),
+        "organisations": 1_000,
+        "pages": 1_000,
+        "events": 10_000,
+        "calls": 10_000,
+        "repeat": 10,
+        "load_seconds": 5.0,
+    }
+)
+# Pages driven by the load generator: the busiest public ones, and two of a signed-in partner.
+LOAD_PUBLIC_PAGES = [
+    "/",
+    "/rcf/",
+    "/le-projet/",
+    "/actualites/",
+    "/qui-fait-quoi/",
+    "/agenda/",
+    "/financer-mon-projet/",
+    "/api/v1/funding-calls/?limit=20",
+]
+LOAD_EXTRANET_PAGES = ["/extranet/", "/extranet/ressources/"]
+
+
 def main():
+    started = time.monotonic()
+    cores = os.cpu_count()
+    # Timings depend on what else the machine runs: say so beside them.
+    print(f"Machine: {cores} cores, load average {os.getloadavg()[0]:.1f} at the start")
+    laps = [started]
+
+    def lap(step):
+        """How long each step took, so that a slow run shows where its time went."""
+        laps.append(time.monotonic())
+        print(f"  [{step}: {laps[-1] - laps[-2]:.0f} s]")
+
     url, database = configure_database()
     if database["ENGINE"].endswith("postgresql"):
         create_postgres_database(database)
@@ -67,28 +126,66 @@ def main():
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
+    from django.core.signals import request_started
+    from django.db import connection, reset_queries
 
-    print(f"Database: {connection.vendor} ({database['NAME']})")
+    # Django empties its query log when a request starts: keep it, to count the queries of each page.
+    request_started.disconnect(reset_queries)
+    print(f"Database: {connection.vendor} ({database['NAME']}){' — quick run (BENCH_QUICK)' if QUICK else ''}")
+    print("Migrating and loading the demo content…")
     call_command("migrate", verbosity=0)
     call_command("load_demo_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
-    network = build_network()
-    measure(network)
-    from bench import page_cache
-
-    print()
-    print("The same public pages from the page cache (anonymous visitor, PAGE_CACHE_SECONDS=300):")
-    page_cache.measure()
+    lap("migrations and demo content")
+    network = build_network(SIZES["network"], SIZES["resources"])
+    lap("network")
+    from bench import appels
     from bench.agenda import measure_growth
 
     print()
     print("The agenda as it grows (public pages, anonymous visitor):")
-    measure_growth(network["orgs"], progress)
-    from bench import appels
+    measure_growth(network["orgs"], progress, growth=SIZES["events_growth"])
+    lap("agenda growth")
 
     print()
     print("Funding calls as they grow (public page, API, partners' list and calendar, dashboard):")
-    appels.measure_growth(network["orgs"], network["member"], progress)
+    appels.measure_growth(network["orgs"], network["member"], progress, growth=SIZES["calls_growth"])
+    lap("funding-call growth")
+
+    from bench.full_size import top_up
+    from bench.pages import measure_full_size
+
+    print()
+    print("Full size:")
+    held = top_up(network, SIZES, progress)
+    print(
+        f"  {held['organisations']:,} organisations, {held['pages']:,} Wagtail pages, "
+        f"{held['events']:,} events, {held['calls']:,} funding calls, {SIZES['resources']:,} resources"
+    )
+    lap("seeding")
+    print()
+    print("Every page type at full size (Django test client, no cache):")
+    measure_full_size(network, SIZES["repeat"], progress)
+    lap("page types")
+    from bench import page_cache
+
+    print()
+    print("Public pages without and with the page cache (Django test client, PAGE_CACHE_SECONDS=300):")
+    page_cache.measure(repeat=SIZES["repeat"])
+    lap("page cache")
+
+    from bench.serve import measure_load
+
+    print()
+    print("Under load (gunicorn, production settings), page cache off then on:")
+    measure_load(
+        url, network["member"], LOAD_PUBLIC_PAGES, LOAD_EXTRANET_PAGES, SIZES["load_seconds"], progress=progress
+    )
+    lap("load")
+    print()
+    print(
+        f"make bench took {(time.monotonic() - started) / 60:.1f} min"
+        f" (load average {os.getloadavg()[0]:.1f} at the end, {cores} cores)"
+    )
 
 
 def build_network(organisations=200, objects=20_000):
@@ -99,6 +196,8 @@ def build_network(organisations=200, objects=20_000):
     from annuaire import access
     from annuaire.access import Visibility
     from annuaire.models import Circle, Membership, Organisation
+    from bench.database import analyze
+    from bench.full_size import organisation_fields
     from extranet.models import Resource
 
     User = get_user_model()
@@ -108,7 +207,7 @@ def build_network(organisations=200, objects=20_000):
     orgs = []
     with transaction.atomic():
         for number in range(organisations):
-            orgs.append(Organisation.objects.create(name=f"Association banc {number:03d}"))
+            orgs.append(Organisation.objects.create(**organisation_fields(number)))
             progress("organisations", number + 1, organisations)
         users = User.objects.bulk_create(
             [
@@ -150,59 +249,9 @@ def build_network(organisations=200, objects=20_000):
                 .prefetch_related("circles__group")
             )
             progress("resources and permissions", min(start + batch, objects), objects)
-    from bench.database import analyze
-
     analyze()
     print(f"  built in {time.monotonic() - started:.0f} s")
     return {"member": users[1], "admin": users[0], "orgs": orgs}
-
-
-def measure(network, repeat=20):
-    from django.contrib.auth.models import Group
-    from django.core.signals import request_started
-    from django.db import reset_queries
-    from django.test import Client
-
-    from annuaire.access import COORDINATORS_GROUP
-    from bench.database import measure_page, print_table
-    from extranet.models import Resource
-
-    # Django empties its query log when a request starts: keep it, to count the queries of each page.
-    request_started.disconnect(reset_queries)
-    coordinator = network["admin"].__class__.objects.create_user("coordination@banc.re", "coordination@banc.re", "x")
-    coordinator.groups.add(Group.objects.get(name=COORDINATORS_GROUP))
-    public_pages = ["/", "/rcf/", "/le-projet/", "/rcf/manifeste/", "/actualites/", "/contact/", "/recherche/?q=projet"]
-    detail = Resource.objects.filter(owner=network["orgs"][1], visibility="partners").first()
-    extranet_pages = [
-        "/extranet/",
-        "/extranet/ressources/",
-        "/extranet/ressources/?q=Ressource+1",
-        f"/extranet/ressources/{detail.pk}/",
-        "/extranet/documents/",
-        "/extranet/organisations/",
-        "/extranet/membres/",
-        "/extranet/recherche/?q=Ressource+42",
-    ]
-    rows = []
-    visitors = [
-        ("anonymous", None, public_pages),
-        ("member", network["member"], extranet_pages),
-        ("coordinator", coordinator, extranet_pages),
-    ]
-    for label, user, pages in visitors:
-        client = Client()
-        if user is not None:
-            client.force_login(user)
-            if label == "coordinator":
-                from django_otp.plugins.otp_totp.models import TOTPDevice
-
-                device = TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-                session = client.session
-                session["otp_device_id"] = device.persistent_id
-                session.save()
-        for page in pages:
-            rows.append((label, page, *measure_page(client, page, repeat)))
-    print_table("who", rows)
 
 
 if __name__ == "__main__":

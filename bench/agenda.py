@@ -61,7 +61,7 @@ def add_events(count, organisations, offset):
     return events
 
 
-def measure_growth(organisations, progress, repeat=10):
+def measure_growth(organisations, progress, repeat=10, growth=GROWTH):
     from django.test import Client
     from django.utils import timezone
 
@@ -72,11 +72,11 @@ def measure_growth(organisations, progress, repeat=10):
     client = Client()
     rows = []
     total = 0
-    for size in GROWTH:
+    for size in growth:
         add_events(size - total, organisations, total)
         analyze()
         total = size
-        progress("events", total, GROWTH[-1])
+        progress("events", total, growth[-1])
         event = Event.objects.filter(title__startswith="Atelier banc").order_by("pk").first()
         pages = [
             "/agenda/",
@@ -86,5 +86,5 @@ def measure_growth(organisations, progress, repeat=10):
             f"/agenda/evenement/{event.pk}/",
         ]
         for page in pages:
-            rows.append((size, page, *measure_page(client, page, repeat)))
+            rows.append((size, page, *measure_page(client, page, repeat, max_seconds=10)))
     print_table("events", rows, page_width=56)

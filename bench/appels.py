@@ -48,7 +48,7 @@ def add_calls(count, organisations, offset):
     )
 
 
-def measure_growth(organisations, member, progress, repeat=10):
+def measure_growth(organisations, member, progress, repeat=10, growth=GROWTH):
     from django.test import Client
     from django.utils import timezone
 
@@ -67,11 +67,11 @@ def measure_growth(organisations, member, progress, repeat=10):
         (partner, "/extranet/"),
     ]
     rows, total = [], 0
-    for size in GROWTH:
+    for size in growth:
         add_calls(size - total, organisations, total)
         analyze()
         total = size
-        progress("funding calls", total, GROWTH[-1])
+        progress("funding calls", total, growth[-1])
         for client, page in pages:
-            rows.append((size, page, *measure_page(client, page, repeat)))
+            rows.append((size, page, *measure_page(client, page, repeat, max_seconds=10)))
     print_table("calls", rows, page_width=56)
