@@ -330,6 +330,11 @@ def test_page_has_no_accessibility_console_network_or_width_problem(site, langua
     page, found["console and network, 1280 px"] = visit(site.context(DESKTOP, page_type.visitor), url, page_type)
     assert page.locator("html").get_attribute("lang") == language
     found["axe-core, 1280 px"] = run_axe(page)
+    # Skip links, tables of contents, error summaries: each in-page link leads somewhere.
+    found["links to nothing"] = page.evaluate(
+        "[...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href'))"
+        ".filter(href => href.length > 1 && !document.getElementById(decodeURIComponent(href.slice(1))))"
+    )
     page.close()
 
     phone, found["console and network, 320 px"] = visit(site.context(PHONE, page_type.visitor), url, page_type)
