@@ -88,6 +88,9 @@ class EventForm(AccessibleFormMixin, OwnerChoiceMixin, forms.ModelForm):
         for name in ("title", "start", "end"):
             self.fields[name].widget.attrs["required"] = True
         event = self.instance
+        if not event.pk:
+            # A new event is scheduled: the form shows no status then, so it must not ask for one.
+            del self.fields["status"]
         if event.pk:
             self.fields["description_text"].initial = strip_tags(event.description.replace("</p>", "\n\n")).strip()
             self.initial.update(self.repetition_of(event))

@@ -61,3 +61,11 @@ def run_axe(page):
         (violation["id"], violation["impact"], [node["target"] for node in violation["nodes"]][:5])
         for violation in results["violations"]
     ]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """test_every_page runs last, after pytest-django has put the tests in its order: it seeds the
+    demo site and signs its visitors in once for all its tests, which commits; no test after it
+    should see those sessions, invitations or registrations."""
+    items.sort(key=lambda item: item.nodeid.startswith("tests/browser/test_every_page.py"))

@@ -71,6 +71,18 @@ def test_a_partner_shares_a_weekly_workshop_with_the_network(world, login, clien
     assert "Rencontre organisation de A" not in month  # A's internal meeting stays A's
 
 
+def test_the_new_event_form_needs_no_field_it_does_not_show(world, login, client, django_capture_on_commit_callbacks):
+    login(world, "member_a")
+    form = BeautifulSoup(client.get(reverse("extranet:event_create")).content, "html.parser").select_one("form.form")
+    assert form.select('[name="status"]') == []
+    data = form_data(world)
+    del data["status"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("extranet:event_create"), data)
+    assert response.status_code == 302
+    assert Event.objects.get(title="Atelier réparation").status == Event.Status.SCHEDULED
+
+
 def test_a_public_event_from_a_partner_waits_for_an_editor(world, login, client, django_capture_on_commit_callbacks):
     login(world, "admin_a")
     create(client, world, django_capture_on_commit_callbacks)
