@@ -3,7 +3,8 @@
 For each page: axe-core finds no violation at all (every rule it runs by default, best practices
 included), the console shows no error, no request fails or answers 400 or more (apart from the
 document of a page that answers 400 or 404 on purpose), and on a 320 px wide screen nothing is wider
-than the screen. The Nu HTML Checker reads the same kinds of page in tests/caserurale/test_html_validity.py.
+than the screen, and the Nu HTML Checker (vnu-jar, run once as a local web service) finds no error
+in the document the server sent.
 
 The pages only read the demo site, so it is seeded once for the module, which starts a live server of
 its own: pytest-django's ``live_server`` would empty the database after each test. Each visitor signs
@@ -12,7 +13,14 @@ in once; their two browser contexts (desktop, phone) share the session. These te
 """
 
 import io
+import json
+import os
+import shutil
+import socket
+import subprocess
 import threading
+import time
+import urllib.request
 from dataclasses import dataclass, replace
 
 import pytest
@@ -31,7 +39,7 @@ from agenda.registrations import cancel_token
 from annuaire.models import Membership, Organisation
 from appels.models import FundingCall, SavedSearch
 from extranet.models import Document, Invitation, Resource
-from tests.browser.conftest import run_axe
+from tests.browser.conftest import ROOT, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -278,6 +286,54 @@ def site(django_db_setup, django_db_blocker, browser):
         server.stop()
 
 
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="module")
+def html_checker():
+    """The Nu HTML Checker as a web service on a free local port: one Java start, then ~50 ms a page."""
+    if not VNU.exists() or shutil.which("java") is None:
+        if os.environ.get("CI"):
+            pytest.fail("Java or vnu-jar is missing: CI installs Java, and `npm ci` vnu-jar.")
+        pytest.skip("Java or vnu-jar missing")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        ["java", "-Xss16m", "-cp", str(VNU), "nu.validator.servlet.Main", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=5).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("The Nu HTML Checker did not start")
+            time.sleep(0.5)
+    yield url
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def html_errors(checker, document):
+    """The checker's errors in ``document`` (bytes as served), as "line N: message"."""
+    request = urllib.request.Request(
+        checker + "?out=json&level=error", data=document, headers={"Content-Type": "text/html; charset=utf-8"}
+    )
+    with urllib.request.urlopen(request, timeout=120) as answer:
+        messages = json.load(answer)["messages"]
+    return [
+        f"line {message.get('lastLine', '?')}: {message.get('message')}"
+        for message in messages
+        if message.get("type") in ("error", "non-document-error")
+    ]
+
+
 WIDEST = """() => {
     const width = document.documentElement.clientWidth;
     const wide = [...document.body.querySelectorAll("*")].filter(e => e.getBoundingClientRect().right > width + 0.5);
@@ -317,11 +373,12 @@ def visit(context, url, page_type):
             page.locator("form.form").first.evaluate("form => form.requestSubmit()")
         answer = navigation.value
     assert answer.status == page_type.status, f"{url} answered {answer.status}"
+    page.document = answer.body()
     return page, problems
 
 
 @pytest.mark.parametrize(("language", "page_type"), CASES)
-def test_page_has_no_accessibility_console_network_or_width_problem(site, language, page_type):
+def test_page_has_no_accessibility_console_network_or_width_problem(site, html_checker, language, page_type):
     partner = get_user_model().objects.get(username=VISITORS["partner"])
     path = page_type.path.format(**objects(partner), **site.secrets)
     url = site.url + LANGUAGES[language] + path
@@ -330,6 +387,7 @@ def test_page_has_no_accessibility_console_network_or_width_problem(site, langua
     page, found["console and network, 1280 px"] = visit(site.context(DESKTOP, page_type.visitor), url, page_type)
     assert page.locator("html").get_attribute("lang") == language
     found["axe-core, 1280 px"] = run_axe(page)
+    found["Nu HTML Checker"] = html_errors(html_checker, page.document)
     # Skip links, tables of contents, error summaries: each in-page link leads somewhere.
     found["links to nothing"] = page.evaluate(
         "[...document.querySelectorAll('a[href^=\"#\"]')].map(a => a.getAttribute('href'))"
