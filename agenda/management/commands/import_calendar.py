@@ -15,11 +15,11 @@ from agenda import importer
 from agenda.models import CalendarSource
 from annuaire.models import Organisation
 from caserurale import remote
+from caserurale.progress import ProgressBarMixin
 
-BAR_WIDTH = 30
 
-
-class Command(BaseCommand):
+class Command(ProgressBarMixin, BaseCommand):
+    progress_noun = "events"
     help = "Imports an iCalendar file or address (.ics) into the agenda, for one organisation."
 
     def add_arguments(self, parser):
@@ -65,17 +65,6 @@ class Command(BaseCommand):
         with transaction.atomic():
             summary = importer.import_calendar(data, organisation=owner, publish=publish, progress=self.progress)
         return summary, path
-
-    def progress(self, done, total):
-        """A bar on stderr: redrawn in place on a terminal, a line every 10 % otherwise."""
-        on_terminal = self.stderr.isatty()
-        if not on_terminal and done != total and done % max(1, total // 10):
-            return
-        filled = BAR_WIDTH * done // total
-        bar = "#" * filled + "." * (BAR_WIDTH - filled)
-        ending = "\r" if on_terminal and done < total else "\n"
-        self.stderr.write(f"  [{bar}] {done:>4}/{total} events", ending=ending)
-        self.stderr.flush()
 
     def report(self, label, summary):
         self.stdout.write(self.style.SUCCESS(f"Imported: {label}"))

@@ -8,11 +8,11 @@ from django.core.management.base import BaseCommand
 from wagtail.images import get_image_model
 
 from caserurale import renditions
+from caserurale.progress import ProgressBarMixin
 
-BAR_WIDTH = 30
 
-
-class Command(BaseCommand):
+class Command(ProgressBarMixin, BaseCommand):
+    progress_noun = "images"
     help = "Makes the missing renditions (every size in caserurale.renditions) of every image."
 
     def handle(self, *args, **options):
@@ -33,14 +33,3 @@ class Command(BaseCommand):
         self.stdout.write(f"  already there: {already}")
         if missing_files:
             self.stdout.write(self.style.WARNING(f"  images whose file is missing: {missing_files}"))
-
-    def progress(self, done, total):
-        """A bar on stderr: redrawn in place on a terminal, a line every 10 % otherwise."""
-        on_terminal = self.stderr.isatty()
-        if not on_terminal and done != total and done % max(1, total // 10):
-            return
-        filled = BAR_WIDTH * done // total
-        bar = "#" * filled + "." * (BAR_WIDTH - filled)
-        ending = "\r" if on_terminal and done < total else "\n"
-        self.stderr.write(f"  [{bar}] {done:>4}/{total} images", ending=ending)
-        self.stderr.flush()
