@@ -13,8 +13,9 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from pydantic import field_validator
 
+from agenda.events import Occurrence
 from agenda.feeds import public_events
-from agenda.models import AgendaPage, Occurrence
+from agenda.pages import AgendaPage
 from agenda.recurrence import REUNION
 from caserurale.apischema import INVALID, Paging, locale_for, page_of
 

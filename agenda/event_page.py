@@ -17,7 +17,8 @@ from django.utils.safestring import mark_safe
 from icalendar import vRecur
 
 from agenda import feeds, ical
-from agenda.models import Event, Occurrence
+from agenda.events import Event, Occurrence
+from annuaire.models import DirectoryPage
 from caserurale import renditions
 
 # --- schema.org ---------------------------------------------------------------------------------
@@ -271,8 +272,6 @@ def place_map(place):
 
 def organiser_url(organisation, request, locale):
     """Absolute address of the organisation's page in the public directory, if it has one."""
-    from annuaire.models import DirectoryPage
-
     if not organisation.public_profile:
         return ""
     directory = DirectoryPage.objects.live().filter(locale=locale).first()

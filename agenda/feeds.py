@@ -18,7 +18,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from agenda import ical
-from agenda.models import Event, Occurrence, public_occurrences
+from agenda.events import Event, Occurrence, public_occurrences
+from agenda.filters import AgendaFilterForm
 from annuaire.models import Organisation, Place, Theme
 
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -76,8 +77,6 @@ def calendar_name(page, subject=None):
 
 def whole_agenda_calendar(request, page):
     """``ical/``: the whole agenda, or what the agenda's filters keep (``?theme=numerique&gratuit=1``…)."""
-    from agenda.filters import AgendaFilterForm
-
     form = AgendaFilterForm(request.GET or None, locale=page.locale)
     if form.is_bound and not form.is_valid():
         raise Http404("unknown filter value")  # a mistyped place must not subscribe people to everything

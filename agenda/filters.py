@@ -10,7 +10,7 @@ from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from agenda.models import ACCESSIBILITY_CODES, Event
+from agenda.events import ACCESSIBILITY_CODES, Event
 from agenda.month import local_midnight
 from agenda.recurrence import REUNION
 from annuaire.models import Audience, Organisation, Place, Theme

@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from agenda import recurrence
-from agenda.models import CalendarSource, Event
+from agenda.events import CalendarSource, Event
 from agenda.recurrence import REUNION
 from annuaire import access
 from annuaire.models import Place

@@ -5,7 +5,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from agenda.models import Event, Registration
+from agenda.events import Event, Registration
 
 CANCEL_SALT = "agenda.registration.cancel"
 
@@ -46,9 +46,11 @@ def open_dates(event, occurrences):
 
 
 def register(event, *, occurrence_start, name, email, seats, language):
-    """Record a registration, or raise :class:`RegistrationRefused`; the confirmation is sent after commit."""
-    from agenda.tasks import send_registration_confirmation
+    """Record a registration, or raise :class:`RegistrationRefused`.
 
+    The page that took the registration sends the confirmation (AgendaPage.send_confirmation): the
+    e-mail's links are that page's addresses.
+    """
     email = email.strip().lower()
     try:
         with transaction.atomic():
@@ -67,7 +69,6 @@ def register(event, *, occurrence_start, name, email, seats, language):
             registration = Registration.objects.create(
                 event=event, occurrence_start=occurrence_start, name=name, email=email, seats=seats, language=language
             )
-            send_registration_confirmation.delay_on_commit(registration.pk)
     except IntegrityError as error:  # the same address registered at the same instant
         raise RegistrationRefused(ALREADY_REGISTERED) from error
     return registration

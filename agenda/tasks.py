@@ -7,8 +7,10 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from agenda.models import AgendaPage, CalendarSource, Registration
+from agenda import importer
+from agenda.events import CalendarSource, Registration
 from caserurale.celery import SafeTask
+from caserurale.remote import FetchError
 
 logger = logging.getLogger(__name__)
 
@@ -17,9 +19,6 @@ logger = logging.getLogger(__name__)
 def import_calendar_source(source_id):
     """Fetch and import one source. A feed that fails is recorded on the source, not retried:
     the next hourly run tries again, and a retry would not fix a wrong address."""
-    from agenda import importer
-    from caserurale.remote import FetchError
-
     source = CalendarSource.objects.select_related("organisation").filter(pk=source_id).first()
     if source is None:
         return None  # deleted since it was queued
@@ -41,26 +40,25 @@ def import_active_calendars():
 
 
 @shared_task
-def send_registration_confirmation(registration_id):
-    """Confirm a registration by e-mail in the resident's language, once: a retried task does not send twice."""
-    from agenda.registrations import cancel_token
+def send_registration_confirmation(registration_id, *, event_url="", cancel_url=""):
+    """Confirm a registration by e-mail in the resident's language, once: a retried task does not send twice.
 
+    The links are the addresses of the agenda page the resident registered on (AgendaPage.send_confirmation).
+    """
     registration = Registration.objects.select_related("event", "event__place").filter(pk=registration_id).first()
     if registration is None or registration.confirmation_sent_at is not None:
         return False
-    pages = AgendaPage.objects.live().select_related("locale")
-    page = pages.filter(locale__language_code=registration.language).first() or pages.first()
     event = registration.event
     address = (
         ", ".join(line.strip() for line in event.place.address.splitlines() if line.strip()) if event.place else ""
     )
-    context = {"registration": registration, "event": event, "place_address": address}
-    if page is not None:
-        context.update(
-            event_url=page.get_full_url() + page.reverse_subpage("event", args=(registration.event_id,)),
-            cancel_url=page.get_full_url()
-            + page.reverse_subpage("cancel_registration", args=(registration.pk, cancel_token(registration))),
-        )
+    context = {
+        "registration": registration,
+        "event": event,
+        "place_address": address,
+        "event_url": event_url,
+        "cancel_url": cancel_url,
+    }
     with translation.override(registration.language), timezone.override(timezone.get_default_timezone()):
         body = render_to_string("agenda/emails/registration_confirmation.txt", context)
         subject = translation.gettext("Registration confirmed: %(title)s") % {"title": registration.event.title}

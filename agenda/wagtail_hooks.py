@@ -6,7 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from agenda.models import Event, Registration
+from agenda.events import Event, Registration
 
 
 class EventViewSet(SnippetViewSet):

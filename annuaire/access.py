@@ -14,7 +14,7 @@ and APIs all filter through :meth:`SharedQuerySet.visible_to`.
 import logging
 
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
 from django.db.models import Q
 from django.http import Http404
@@ -22,6 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
+
+from annuaire.models import AccessLogEntry, Circle, Membership
 
 security_log = logging.getLogger("caserurale.security")
 
@@ -60,8 +62,6 @@ def is_partner(user):
 
 def sync_user_groups(user):
     """Put ``user`` in exactly the groups their memberships call for (run after any change)."""
-    from annuaire.models import Circle, Membership
-
     memberships = list(Membership.objects.filter(user=user).select_related("organisation"))
     wanted = set()
     if memberships and user.is_active:
@@ -191,8 +191,6 @@ def sync_object_permissions(obj):
 
 def bulk_sync_object_permissions(objects):
     """:func:`sync_object_permissions` for many new objects of one model, in a few queries (imports, benchmarks)."""
-    from django.contrib.auth.models import Permission
-
     objects = list(objects)
     if not objects:
         return
@@ -214,8 +212,6 @@ def bulk_sync_object_permissions(objects):
 @transaction.atomic
 def share(obj, *, visibility, circles=(), actor=None):
     """Change who can see ``obj``, and write it to the access log."""
-    from annuaire.models import AccessLogEntry
-
     before = {"visibility": obj.visibility, "circles": sorted(c.name for c in obj.circles.all()) if obj.pk else []}
     obj.visibility = visibility
     obj.save()
@@ -229,8 +225,6 @@ def share(obj, *, visibility, circles=(), actor=None):
 @transaction.atomic
 def set_personal_edit_right(obj, user, allowed, actor):
     """Let one member of the owner organisation edit ``obj`` (or withdraw it)."""
-    from annuaire.models import AccessLogEntry
-
     permission = change_permission(type(obj))
     if allowed:
         assign_perm(permission, user, obj)
@@ -241,8 +235,6 @@ def set_personal_edit_right(obj, user, allowed, actor):
 
 
 def log_access(action, obj, actor=None, **details):
-    from annuaire.models import AccessLogEntry
-
     return AccessLogEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,

@@ -3,7 +3,7 @@
 Sending once
 ------------
 Every e-mail has a key (``alert:<saved search>:<period>``, ``reminders:<day>``) and a
-:class:`~appels.models.SentNotification` row per (recipient, key), unique in the database. A task:
+:class:`~appels.calls.SentNotification` row per (recipient, key), unique in the database. A task:
 
 1. decides what to send (what the recipient may see *now*);
 2. **claims** the key: inserts the row, undelivered, and commits — of two workers racing, the
@@ -41,7 +41,7 @@ from django.utils import timezone, translation
 
 from annuaire.models import MemberProfile
 from appels import search
-from appels.models import Deadline, FundingCall, Interest, SavedSearch, SentNotification
+from appels.calls import Deadline, FundingCall, Interest, SavedSearch, SentNotification
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from ninja import Field, Query, Router, Schema
 
 from annuaire.models import Audience, Theme
 from appels import search
-from appels.models import Deadline, FundingCall, Status
+from appels.calls import Deadline, FundingCall, Status
 from caserurale.apischema import ERRORS, INVALID, Label, Language, Paging, locale_for, page_of
 
 router = Router(tags=["funding calls"])

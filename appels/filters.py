@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from annuaire.models import Audience, Organisation, Theme
-from appels.models import FundingCall, Status
+from appels.calls import FundingCall, Status
 from caserurale.forms import filter_query_string, sorted_choices
 
 

@@ -15,7 +15,7 @@ from icalendar import Calendar
 from icalendar import Event as VEvent
 
 from appels import alerts
-from appels.models import Deadline, FundingCall, Interest
+from appels.calls import Deadline, FundingCall, Interest
 
 PRODID = "-//La Case Rurale//Dates limites//FR"
 UID_DOMAIN = "caserurale.re"

@@ -14,9 +14,12 @@ from datetime import timedelta
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
+from wagtail.models import Locale
 
-from appels.models import FundingCall, Status
+from annuaire.models import Audience, Organisation, Theme
+from appels.calls import FundingCall, Status
 
 # Query-string names of the filters (French, like the extranet's other addresses).
 WORDS = "q"
@@ -126,12 +129,6 @@ def filter_calls(queryset, params, today=None):
 
 def describe(params, language=None):
     """The active filters in words, in ``language``: ``["Kind: grant", "Theme: Numérique", …]``."""
-    from django.utils import translation
-    from django.utils.translation import gettext, ngettext
-    from wagtail.models import Locale
-
-    from annuaire.models import Audience, Organisation, Theme
-
     language = language or translation.get_language()
     active = active_filters(params)
     with translation.override(language):

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from annuaire.translations import share_with_translations
-from appels.models import Deadline, FundingCall, refresh_family_deadline_dates
+from appels.calls import Deadline, FundingCall, refresh_family_deadline_dates
 
 # Who sees a call is decided by the original: its translations follow it (SynchronizedField in the
 # model says so to wagtail-localize, which only copies them when an editor syncs the translation).

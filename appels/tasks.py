@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from appels import alerts
-from appels.models import SavedSearch
+from appels.calls import SavedSearch
 from caserurale.celery import SafeTask
 
 # A claim of another run may stay fresh for the whole lease: wait for it rather than give up.

@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from annuaire import access
-from appels.models import Deadline, FundingCall, Interest
+from appels.calls import Deadline, FundingCall, Interest
 
 
 class FundingCallViewSet(SnippetViewSet):

@@ -9,6 +9,7 @@ class CaseruraleConfig(AppConfig):
     verbose_name = "La Case Rurale"
 
     def ready(self):
+        # Imported once the app registry is ready: both load models, which apps.py may not do at import.
         from wagtail.images import get_image_model
 
         from caserurale import page_cache
@@ -20,6 +21,7 @@ class CaseruraleConfig(AppConfig):
 def queue_renditions(sender, instance, **kwargs):
     """Once the image is committed (the worker must find it), resize it in the background. A failure
     is logged and leaves the page to make the rendition when it is first shown, as Wagtail does."""
+    # Loads the image model through caserurale.renditions: apps.py is imported before models exist.
     from caserurale.tasks import generate_image_renditions
 
     if not settings.RENDITIONS_ON_SAVE:

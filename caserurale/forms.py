@@ -1,5 +1,9 @@
 """Form helpers shared by every app."""
 
+from datetime import date
+
+from django.http import QueryDict
+
 
 def form_status(request):
     """400 when a sent form is shown again with its mistakes, 200 when it is first shown.
@@ -37,10 +41,6 @@ def filter_query_string(values, **overrides):
     Empty values are left out, a ticked box is ``1``, a date is ISO; ``overrides`` replace values, or
     drop them when ``None``.
     """
-    from datetime import date
-
-    from django.http import QueryDict
-
     query = QueryDict(mutable=True)
     for name, value in values.items():
         if value in (None, "", False):

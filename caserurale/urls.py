@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -22,9 +23,6 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # The embedded default serves uploads itself; production leaves that to the proxy or S3.
-    from django.urls import re_path
-    from django.views.static import serve
-
     urlpatterns.append(
         re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )

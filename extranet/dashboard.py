@@ -3,13 +3,18 @@
 A section is a function ``(request, since) -> dict | None`` registered with :func:`section`.
 """
 
-from django.db.models import Q
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from agenda.models import CalendarSource
+from agenda.models import CalendarSource, Event, Occurrence
 from annuaire import access
 from annuaire.models import Membership
+from appels.models import Deadline, FundingCall, Interest
 from extranet.models import Document, Invitation, Resource
 
 SECTIONS = []
@@ -86,13 +91,6 @@ def my_organisations(request, since):
 @section(15)
 def coming_up(request, since):
     """The next two weeks of the network's calendar, within what I may see."""
-    from datetime import timedelta
-
-    from django.conf import settings
-    from django.utils import timezone
-
-    from agenda.models import Event, Occurrence
-
     now = timezone.now()
     events = Event.objects.visible_to(request.user).filter(live=True, locale__language_code=settings.LANGUAGE_CODE)
     occurrences = (
@@ -117,12 +115,6 @@ def coming_up(request, since):
 @section(17)
 def deadlines_coming_up(request, since):
     """The next deadlines of the calls I follow first, then of the other calls I may see."""
-    from django.conf import settings
-    from django.db.models import Exists, OuterRef
-    from django.utils import timezone
-
-    from appels.models import Deadline, FundingCall, Interest
-
     today = timezone.localdate()
     calls = FundingCall.objects.visible_to(request.user).filter(locale__language_code=settings.LANGUAGE_CODE)
     followed = Interest.objects.filter(call=OuterRef("call"), user=request.user)

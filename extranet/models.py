@@ -6,7 +6,6 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.urls import reverse
@@ -16,6 +15,10 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from annuaire.access import SharedObject
 from annuaire.models import Membership, Organisation
+
+# Documents live outside MEDIA_ROOT: no URL serves them but the permission-checked view. Migrations
+# written before it moved name it as extranet.models.private_storage, so the name stays here too.
+from caserurale.storage import private_storage
 
 INVITATION_LIFETIME = timedelta(days=7)
 
@@ -125,11 +128,6 @@ class ResourceGroupObjectPermission(GroupObjectPermissionBase):
 
 DOCUMENT_EXTENSIONS = ["pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "csv", "txt", "png", "jpg", "jpeg"]
 DOCUMENT_MAX_SIZE = 20 * 1024 * 1024
-
-
-def private_storage():
-    """Documents live outside MEDIA_ROOT: no URL serves them but the permission-checked view."""
-    return storages["private"]
 
 
 def document_path(document, filename):

@@ -1,5 +1,6 @@
 from celery import shared_task
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -45,8 +46,6 @@ def send_account_email(kind, to, context, language="fr", message_id=None):
     ``context`` holds plain strings (names, absolute links). With a ``message_id``, a task
     run again after a crash does not send the message a second time.
     """
-    from django.core.cache import cache
-
     if kind not in ACCOUNT_EMAILS:
         raise ValueError(f"unknown account e-mail: {kind}")
     sent_key = f"extranet:account-email:{message_id}" if message_id else None

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from caserurale.forms import AccessibleFormMixin
-from home.models import ContactSubmission
+from home.contact_messages import ContactSubmission
 
 
 class ContactForm(AccessibleFormMixin, forms.ModelForm):

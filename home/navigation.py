@@ -5,7 +5,7 @@ from django.urls import reverse, translate_url
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from home.models import FooterText, LegalSettings, SiteSettings
+from home.site_settings import FooterText, LegalSettings, SiteSettings
 
 
 def active_locale(request):

@@ -4,7 +4,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from home.models import ContactSubmission
+from home.contact_messages import ContactSubmission
 
 
 @shared_task

@@ -4,7 +4,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import ContactSubmission, FooterText
+from home.contact_messages import ContactSubmission
+from home.site_settings import FooterText
 
 
 class FooterTextViewSet(SnippetViewSet):

@@ -6,6 +6,11 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
+from agenda.feeds import public_events
+from agenda.models import AgendaPage, Occurrence
+from appels.filters import by_next_deadline
+from appels.models import FundingPage, Status, public_calls
+
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
@@ -56,9 +61,6 @@ def every_word_in(query, fields, most=8):
 
 def upcoming_events_matching(query, limit=5):
     """The next public events whose title or summary has the words: residents look for "what happens"."""
-    from agenda.feeds import public_events
-    from agenda.models import AgendaPage, Occurrence
-
     locale = Locale.get_active()
     agenda = AgendaPage.objects.live().filter(locale=locale).first()
     if agenda is None:
@@ -81,9 +83,6 @@ def upcoming_events_matching(query, limit=5):
 
 def open_calls_matching(query, limit=5):
     """Public funding calls one can still apply to whose words match: residents look for "who funds this"."""
-    from appels.filters import by_next_deadline
-    from appels.models import FundingPage, Status, public_calls
-
     locale = Locale.get_active()
     funding_page = FundingPage.objects.live().filter(locale=locale).first()
     if funding_page is None:

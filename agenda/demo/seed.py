@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from agenda.models import Event
+from agenda.events import Event
 from agenda.recurrence import REUNION
 from annuaire import access
 from annuaire.access import Visibility

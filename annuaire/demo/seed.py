@@ -1,9 +1,12 @@
 # ruff: noqa: E501 (demo data reads best one record a line)
 """The partners of the framing document, their circles, and one demo account per role."""
 
+import base64
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Locale
 
 from annuaire.access import COORDINATORS_GROUP
@@ -175,14 +178,10 @@ DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"
 
 
 def demo_totp_secret():
-    import base64
-
     return base64.b32encode(bytes.fromhex(DEMO_TOTP_KEY)).decode()
 
 
 def give_demo_second_factor(user, progress):
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
     if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         progress(f"Second facteur de démonstration pour {user.email}")
         TOTPDevice.objects.create(user=user, name="démo", key=DEMO_TOTP_KEY, confirmed=True)

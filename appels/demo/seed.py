@@ -15,7 +15,7 @@ from django.utils import timezone
 from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import Audience, Circle, Organisation, Theme
-from appels.models import Deadline, FundingCall, Interest, refresh_family_deadline_dates
+from appels.calls import Deadline, FundingCall, Interest, refresh_family_deadline_dates
 from caserurale.demo import T, translate_into_creole, translation_memory
 
 CASE_RURALE = "Commune de Trois-Bassins — La Case Rurale"

@@ -16,6 +16,7 @@ from django.views.decorators.debug import sensitive_variables
 
 from annuaire.models import MemberProfile
 from caserurale.forms import AccessibleFormMixin
+from extranet.account_emails import absolute_url, queue_account_email
 
 User = get_user_model()
 
@@ -120,8 +121,6 @@ class PasswordResetForm(AccountFormMixin, auth_forms.PasswordResetForm):
     ):
         """Queue the e-mail instead of sending it here: the answer takes the same time
         whether the address has an account or not."""
-        from extranet.views.accounts import absolute_url, queue_account_email
-
         path = reverse("extranet:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
         queue_account_email("password_reset", to_email, name=context["user"].get_short_name(), link=absolute_url(path))
 

@@ -7,7 +7,6 @@ No message ever says whether an address has an account.
 """
 
 import logging
-import uuid
 from base64 import b32encode
 from datetime import timedelta
 from importlib import import_module
@@ -32,8 +31,8 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -41,6 +40,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from annuaire import access
 from annuaire.models import AccessLogEntry, MemberProfile
 from caserurale.forms import form_status
+from extranet.account_emails import absolute_url, queue_account_email
 from extranet.forms.accounts import (
     DeactivateForm,
     EmailChangeForm,
@@ -62,18 +62,6 @@ EMAIL_CHANGE_MAX_AGE = timedelta(days=2)
 
 
 # Helpers ------------------------------------------------------------------------------------------
-
-
-def absolute_url(path):
-    """Links in e-mails use the configured public address, never the Host header of the request."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def queue_account_email(kind, to, **context):
-    """Queue ``extranet/emails/account_<kind>.txt`` to ``to``, in the language of the page."""
-    from extranet.tasks import send_account_email
-
-    send_account_email.delay(kind, to, context, get_language() or settings.LANGUAGE_CODE, uuid.uuid4().hex)
 
 
 def safe_next(request, default):
@@ -110,6 +98,7 @@ def end_all_sessions(user):
     through its engine, so a cached copy goes too. With other engines, the sessions of a
     deactivated account still stop working: Django refuses inactive users on every request.
     """
+    # The engine is a setting, named by its import path, as Django's own SessionMiddleware loads it.
     store_class = import_module(settings.SESSION_ENGINE).SessionStore
     if not issubclass(store_class, DatabaseSessionStore):
         return 0

@@ -6,6 +6,7 @@ the public site waits for an editor of the Case Rurale, who approves it in the W
 
 from django.conf import settings
 from django.contrib import messages
+from django.db.models import Sum
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -13,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agenda.models import Event, Occurrence
+from agenda import recurrence
+from agenda.models import Event, Occurrence, Registration
 from agenda.month import MonthGrid
 from annuaire import access
 from annuaire.access import Visibility
@@ -59,11 +61,6 @@ class EventViews(SharedViews):
         super().after_share(request, event, previous_visibility)
 
     def detail_context(self, request, event):
-        from django.db.models import Sum
-
-        from agenda import recurrence
-        from agenda.models import Registration
-
         upcoming = list(event.occurrences.upcoming()[:10])
         registrations = None
         if event.registration == Event.Registration.FORM and access.can_edit(request.user, event):

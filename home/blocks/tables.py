@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
+from wagtail_localize.segments import StringSegmentValue
 
 
 class TranslatableTypedTableBlock(TypedTableBlock):
@@ -12,8 +13,6 @@ class TranslatableTypedTableBlock(TypedTableBlock):
     """
 
     def get_translatable_segments(self, value):
-        from wagtail_localize.segments import StringSegmentValue
-
         segments = [
             StringSegmentValue(f"heading-{index}", column["heading"])
             for index, column in enumerate(value.columns)

@@ -4,6 +4,7 @@ Idempotent: what exists is left as it is, so running it twice changes nothing.
 """
 
 import datetime
+import io
 import json
 from urllib.parse import urlsplit
 
@@ -379,8 +380,6 @@ class DemoSeeder:
 
 
 def _named_bytes(data, name):
-    import io
-
     buffer = io.BytesIO(data)
     buffer.name = name
     return buffer

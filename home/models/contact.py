@@ -1,4 +1,4 @@
-"""The contact page: a fixed form whose messages are stored, then e-mailed to the team."""
+"""The contact page: a fixed form whose messages are stored (home.contact_messages), then e-mailed to the team."""
 
 from django.conf import settings
 from django.db import models, transaction
@@ -11,6 +11,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from caserurale.forms import form_status
+from home.forms import ContactForm
+from home.tasks import notify_contact_submission
 
 
 class ContactPage(RoutablePageMixin, Page):
@@ -31,9 +33,6 @@ class ContactPage(RoutablePageMixin, Page):
 
     @path("")
     def form_view(self, request):
-        from home.forms import ContactForm
-        from home.tasks import notify_contact_submission
-
         form = ContactForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
             if not form.is_spam():
@@ -52,22 +51,3 @@ class ContactPage(RoutablePageMixin, Page):
 
     def get_recipient(self):
         return self.to_address or settings.CONTACT_EMAIL
-
-
-class ContactSubmission(models.Model):
-    page = models.ForeignKey(ContactPage, verbose_name=_("page"), null=True, on_delete=models.SET_NULL)
-    name = models.CharField(_("name"), max_length=120)
-    email = models.EmailField(_("e-mail address"))
-    subject = models.CharField(_("subject"), max_length=200)
-    message = models.TextField(_("message"))
-    language = models.CharField(_("language"), max_length=10)
-    created_at = models.DateTimeField(_("received at"), auto_now_add=True, db_index=True)
-    notified_at = models.DateTimeField(_("team notified at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("contact message")
-        verbose_name_plural = _("contact messages")
-        ordering = ["-created_at"]
-
-    def __str__(self):
-        return f"{self.name} — {self.subject}"

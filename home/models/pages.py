@@ -12,7 +12,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from agenda.models import AgendaPage, public_occurrences
 from home.blocks import BaseStreamBlock
+from home.navigation import active_locale, localized_pages
 
 
 class MissionBlock(blocks.StructBlock):
@@ -110,8 +112,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from home.navigation import active_locale, localized_pages
-
         context = super().get_context(request, *args, **kwargs)
         # Every link of the page resolved to the visitor's language in one query.
         mission_pages = [block.value["page"] for block in self.missions if block.value["page"]]
@@ -133,9 +133,6 @@ class HomePage(Page):
 
     def next_events(self, request, count=4):
         """The next public events and the agenda page they link to, in the visitor's language."""
-        from agenda.models import AgendaPage, public_occurrences
-        from home.navigation import active_locale
-
         locale = active_locale(request)
         agenda = AgendaPage.objects.live().filter(locale=locale).first()
         if agenda is None:

@@ -1,4 +1,5 @@
 from django import template
+from wagtail.models import Page
 
 from home import navigation
 
@@ -27,8 +28,6 @@ def content_language(page):
     """The language a page's text is written in: an alias shows the text of the page it copies."""
     if page is None or not getattr(page, "alias_of_id", None):
         return None
-    from wagtail.models import Page
-
     return Page.objects.filter(pk=page.alias_of_id).values_list("locale__language_code", flat=True).first()
 
 

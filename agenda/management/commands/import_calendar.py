@@ -12,7 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from agenda import importer
-from agenda.models import CalendarSource
+from agenda.events import CalendarSource
 from annuaire.models import Organisation
 from caserurale import remote
 from caserurale.progress import ProgressBarMixin

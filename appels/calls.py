@@ -11,11 +11,8 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -26,15 +23,13 @@ from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from annuaire.access import SharedObject, SharedQuerySet, Visibility
-from annuaire.models import Audience, DirectoryPage, Theme
 from appels.admin_forms import FundingCallAdminForm
-from extranet.models import private_storage
+from caserurale.storage import private_storage
 
 # A call whose next deadline is this close is "closing soon".
 CLOSING_SOON_DAYS = 14
@@ -449,105 +444,3 @@ def public_calls(locale, today=None):
         .with_status(today)
         .select_related("locale")
     )
-
-
-def public_profile_urls(organisations, directory, request):
-    """``[(organisation, URL of its public directory profile)]`` for those with a public profile."""
-    if directory is None:
-        return []
-    base = directory.get_url(request)
-    return [
-        (organisation, base + directory.reverse_subpage("organisation", args=[organisation.slug]))
-        for organisation in organisations
-        if organisation.public_profile
-    ]
-
-
-class FundingPage(RoutablePageMixin, Page):
-    """« Financer mon projet »: the public calls, with filters in plain words, for residents."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-    per_page = 20
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    max_count_per_parent = 1
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("funding page")
-
-    @path("")
-    def index_view(self, request):
-        from appels.filters import CallFilterForm, by_next_deadline
-
-        today = timezone.localdate()
-        locale = Locale.get_active()
-        form = CallFilterForm(request.GET or None, locale=locale)
-        calls = by_next_deadline(form.apply(public_calls(locale, today), today))
-        page = Paginator(calls, self.per_page).get_page(request.GET.get("page"))
-        for call in page:
-            call.in_words = call.when_in_words(today)
-        context = self.get_context(request)
-        context.update(page_obj=page, filter_form=form, query=form.query_string(), today=today)
-        return TemplateResponse(request, "appels/funding_page.html", context)
-
-    @path("appel/<int:pk>/", name="call")
-    def call_view(self, request, pk):
-        today = timezone.localdate()
-        call = get_object_or_404(
-            FundingCall.objects.for_public_site()
-            .with_status(today)
-            .select_related("locale")
-            .prefetch_related("themes", "beneficiaries", "funders"),
-            pk=pk,
-        )
-        family = FundingCall.objects.filter(translation_key=call.translation_key)
-        interests = (
-            Interest.objects.filter(
-                call__in=family,
-                intent__in=[Interest.Intent.APPLYING, Interest.Intent.SEEKING_PARTNERS],
-                organisation__public_profile=True,
-            )
-            .select_related("organisation")
-            .order_by("organisation__name")
-        )
-        applicants = list({interest.organisation.pk: interest.organisation for interest in interests}.values())
-        locale = Locale.get_active()
-        labels = {"themes": Theme.names(locale), "beneficiaries": Audience.names(locale)}
-        directory = DirectoryPage.objects.live().filter(locale=locale).first()
-        context = self.get_context(request)
-        context.update(
-            call=call,
-            today=today,
-            in_words=call.when_in_words(today),
-            deadlines=Deadline.objects.filter(call__in=family).order_by("due_on", "pk"),
-            attachments=Attachment.objects.filter(call__in=family),
-            themes=[labels["themes"].get(theme.slug, theme.name) for theme in call.themes.all()],
-            beneficiaries=[labels["beneficiaries"].get(a.slug, a.name) for a in call.beneficiaries.all()],
-            funders=public_profile_urls(call.funders.all(), directory, request),
-            applicants=public_profile_urls(applicants, directory, request),
-        )
-        return TemplateResponse(request, "appels/funding_call_page.html", context)
-
-    @path("appel/<int:pk>/document/<int:attachment_id>/", name="attachment")
-    def attachment_view(self, request, pk, attachment_id):
-        """A document of a public call: served through this check, never by a media address."""
-        call = get_object_or_404(FundingCall.objects.for_public_site(), pk=pk)
-        attachment = get_object_or_404(Attachment, pk=attachment_id, call__translation_key=call.translation_key)
-        return serve_attachment(attachment)
-
-
-def serve_attachment(attachment):
-    import mimetypes
-    import os
-
-    from django.http import FileResponse
-
-    filename = os.path.basename(attachment.file.name)
-    content_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
-    response = FileResponse(
-        attachment.file.open("rb"), as_attachment=True, filename=filename, content_type=content_type
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
