@@ -213,6 +213,28 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # run, so a worker that dies mid-task leaves it to another worker.
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+
+
+def redis_cache(location):
+    """A Redis cache that only accelerates: while Redis is down, reads miss and writes are dropped.
+
+    django-redis logs each ignored error (DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS) instead of raising
+    it, so the page cache, Wagtail's site root paths and cached sessions fall back to the database.
+    Short socket timeouts: an unreachable Redis costs a quarter of a second, not the request.
+    """
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.25,
+            "SOCKET_TIMEOUT": 0.25,
+        },
+    }
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "caserurale.cache"
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import REDIS_URL, env_bool, env_list
+from .base import REDIS_URL, env_bool, env_list, redis_cache
 
 
 def required(name):
@@ -58,12 +58,7 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     SECURE_CSP = {**SECURE_CSP, "img-src": [*SECURE_CSP["img-src"], MEDIA_ORIGIN]}  # noqa: F405
     ADMIN_CSP = {**ADMIN_CSP, "img-src": [*ADMIN_CSP["img-src"], MEDIA_ORIGIN]}  # noqa: F405
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ.get("CACHE_URL", REDIS_URL),
-    }
-}
+CACHES = {"default": redis_cache(os.environ.get("CACHE_URL", REDIS_URL))}
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 MAILERS = {
