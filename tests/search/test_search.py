@@ -44,8 +44,3 @@ def test_suggestions_answer_json_from_the_same_index(client):
     response = client.get("/recherche/suggestions/", {"q": "epicer"})
     assert response.status_code == 200
     assert any("picerie" in item["title"] for item in response.json()["suggestions"])
-
-
-def test_search_page_query_count_is_pinned(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(20):
-        assert client.get("/recherche/", {"q": "épicerie sociale"}).status_code == 200
