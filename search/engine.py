@@ -7,7 +7,8 @@ past events and closed calls count for less. Visibility is part of the WHERE cla
 """
 
 import difflib
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Q, Value, When
@@ -16,7 +17,7 @@ from django.utils.functional import cached_property
 
 from search.models import SearchEntry, SearchTerm, SynonymGroup
 from search.registry import PUBLIC, registry
-from search.text import stem, variants, words
+from search.text import stem, words
 
 MOST_WORDS = 8
 PAST_FACTOR = 0.4
@@ -51,15 +52,21 @@ def close_words(unknown):
             )
         return found
     vocabulary = list(SearchTerm.objects.values_list("word", flat=True))
-    return {word: difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.75) for word in unknown}
+    return {word: difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.7) for word in unknown}
 
 
 @dataclass
 class Group:
-    """Alternatives of one word (or phrase) of the query: each as stored terms ("appel projet")."""
+    """Alternatives of one word (or phrase) of the query, as stored terms ("appel projet"): the
+    reader's own words, then synonyms and corrections (which weigh less)."""
 
     phrases: list
     prefix: str = ""
+    others: list = field(default_factory=list)
+    weight: float = 1.0  # rarer words weigh more (inverse document frequency)
+
+    def all(self):
+        return self.phrases + self.others
 
 
 def parse(query):
@@ -77,38 +84,60 @@ def parse(query):
                 break
         else:
             size, phrase, alternatives = 1, (query_words[position],), {(query_words[position],)}
-        phrases = set()
+        own = {" ".join(phrase), " ".join(stem(word) for word in phrase)}
+        others = set()
         for alternative in alternatives:
-            phrases.add(" ".join(alternative))
-            phrases.add(" ".join(stem(word) for word in alternative))
-        groups.append(Group(phrases=sorted(phrases), prefix=phrase[-1] if size == 1 and len(phrase[0]) >= 3 else ""))
-        position += size
-    # Misspelt words: the single words no entry holds, corrected against the indexed words.
-    singles = {group.phrases[0]: group for group in groups if len(group.phrases) <= 2 and " " not in group.phrases[0]}
-    known = set(
-        SearchTerm.objects.filter(word__in=[v for word in singles for v in variants(word)]).values_list(
-            "word", flat=True
+            others.add(" ".join(alternative))
+            others.add(" ".join(stem(word) for word in alternative))
+        groups.append(
+            Group(
+                phrases=sorted(own),
+                others=sorted(others - own),
+                prefix=phrase[-1] if size == 1 and len(phrase[0]) >= 3 else "",
+            )
         )
-    )
-    unknown = [word for word in singles if not known.intersection(variants(word))]
-    for word, corrections in close_words(unknown).items():
-        singles[word].phrases = sorted(set(singles[word].phrases) | set(corrections))
+        position += size
+    # Single words without synonyms may be misspelt (or typed in the other language): the indexed
+    # words closest to them count too, for less.
+    singles = {group.phrases[0]: group for group in groups if not group.others and " " not in group.phrases[0]}
+    for word, corrections in close_words([word for word in singles if len(word) >= 4]).items():
+        singles[word].others = sorted(set(corrections) - set(singles[word].phrases))
+    weigh(groups)
     return groups
 
 
+def any_phrase(column, phrases):
+    condition = Q()
+    for phrase in phrases:
+        condition |= Q(**{f"{column}__contains": f" {phrase} "})
+    return condition
+
+
+def weigh(groups):
+    """Inverse document frequency of each group, in one query over the whole index."""
+    counts = SearchEntry.objects.aggregate(
+        total=Count("pk"),
+        **{f"g{i}": Count("pk", filter=any_phrase("terms", group.all())) for i, group in enumerate(groups)},
+    )
+    total = counts["total"] or 1
+    for i, group in enumerate(groups):
+        group.weight = math.log(1 + total / (1 + counts[f"g{i}"]))
+
+
 def group_score(group):
-    title = Q()
-    anywhere = Q()
-    for phrase in group.phrases:
-        title |= Q(title_terms__contains=f" {phrase} ")
-        anywhere |= Q(terms__contains=f" {phrase} ")
-    whens = [When(title, then=Value(3.0)), When(anywhere, then=Value(1.0))]
-    matches = anywhere
+    own_anywhere = any_phrase("terms", group.phrases)
+    others_anywhere = any_phrase("terms", group.others) if group.others else Q(pk__in=[])
+    whens = [When(any_phrase("title_terms", group.phrases), then=Value(3.0))]
+    if group.others:
+        whens.append(When(any_phrase("title_terms", group.others), then=Value(1.5)))
+    whens += [When(own_anywhere, then=Value(1.0)), When(others_anywhere, then=Value(0.5))]
+    matches = own_anywhere | others_anywhere
     if group.prefix:
         prefix = Q(terms__contains=f" {group.prefix}")
-        whens.append(When(prefix, then=Value(0.5)))
+        whens.append(When(prefix, then=Value(0.4)))
         matches |= prefix
-    return Case(*whens, default=Value(0.0), output_field=FloatField()), matches
+    score = Case(*whens, default=Value(0.0), output_field=FloatField())
+    return score * Value(group.weight), matches
 
 
 def visible(user, locale, area, kinds=None):
@@ -140,6 +169,13 @@ class Search:
             expression, condition = group_score(group)
             score = score + expression
             matches |= condition
+        if len(self.groups) > 1:
+            # The reader's words side by side ("transition durable") say more than scattered.
+            phrase = " ".join(group.phrases[-1] for group in self.groups)
+            bonus = sum(group.weight for group in self.groups)
+            score = score + Case(
+                When(terms__contains=f" {phrase} ", then=Value(bonus)), default=Value(0.0), output_field=FloatField()
+            )
         # Past events and closed calls stay findable, below what one can still go to or apply for.
         rank = Case(When(ends__lt=Now(), then=F("score") * PAST_FACTOR), default=F("score"), output_field=FloatField())
         return (
@@ -171,7 +207,7 @@ class Search:
 
     def terms(self):
         """Every alternative word, to highlight the excerpts."""
-        return {word for group in self.groups for phrase in group.phrases for word in phrase.split()}
+        return {word for group in self.groups for phrase in group.all() for word in phrase.split()}
 
     def prefixes(self):
         return {group.prefix for group in self.groups if group.prefix}

@@ -9,7 +9,7 @@ from search.models import SynonymGroup
 SYNONYMS = {
     "financement": "subvention, financement, aide, AAP, AMI, appel à projets, fon, finansman, lidé",
     "travail": "travail, emploi, travay, boulot, job, insertion, embauche",
-    "école": "lékol, école, collège, lycée",
+    "école": "lékol, école, collège, lycée, scolaire, élève",
     "maison": "kaz, case, maison, logement",
     "projet": "projet, prozè",
     "accompagnement": "accompagnement, lakonpagnman, accompagner, akonpagn, aide",
