@@ -1,10 +1,12 @@
-"""Every extranet URL × every role → the expected answer.
+"""Every extranet URL × every role → the expected answer, and a GET that writes nothing.
 
 The list of URLs comes from the URL configuration: a new extranet URL without an entry here
 fails the suite, so nobody adds a page without deciding who may open it.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, reverse
 
 from annuaire.access import Visibility
@@ -161,6 +163,13 @@ MATRIX = {
 }
 
 
+def is_write(sql):
+    """An INSERT, UPDATE or DELETE, except the session's: it is kept alive by every request
+    (SESSION_SAVE_EVERY_REQUEST), which is what signs an idle partner out after half an hour."""
+    verb = sql.lstrip().split(" ", 1)[0].upper()
+    return verb in {"INSERT", "UPDATE", "DELETE"} and '"django_session"' not in sql
+
+
 def extranet_url_names():
     resolver = get_resolver()
     namespace = resolver.namespace_dict["extranet"][1]
@@ -183,7 +192,11 @@ def test_permission_matrix(world, login, role, language):
     with translation.override(language):
         for name, (kwargs, expected) in sorted(MATRIX.items()):
             url = reverse(f"extranet:{name}", kwargs=kwargs(world))
-            status = client.get(url).status_code
+            with CaptureQueriesContext(connection) as queries:
+                status = client.get(url).status_code
+            writes = [query["sql"] for query in queries if is_write(query["sql"])]
+            if writes:
+                failures.append(f"{url}: a GET wrote to the database: {writes[0][:120]}")
             if status != expected[role]:
                 failures.append(f"{url}: {status}, expected {expected[role]}")
             if role == "anonymous" and expected[role] == TO_LOGIN:
