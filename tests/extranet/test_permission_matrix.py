@@ -11,6 +11,7 @@ from django.urls import get_resolver, reverse
 
 from annuaire.access import Visibility
 from tests.extranet.conftest import ROLES
+from tests.helpers import database_writes
 
 pytestmark = pytest.mark.django_db
 
@@ -163,13 +164,6 @@ MATRIX = {
 }
 
 
-def is_write(sql):
-    """An INSERT, UPDATE or DELETE, except the session's: it is kept alive by every request
-    (SESSION_SAVE_EVERY_REQUEST), which is what signs an idle partner out after half an hour."""
-    verb = sql.lstrip().split(" ", 1)[0].upper()
-    return verb in {"INSERT", "UPDATE", "DELETE"} and '"django_session"' not in sql
-
-
 def extranet_url_names():
     resolver = get_resolver()
     namespace = resolver.namespace_dict["extranet"][1]
@@ -194,7 +188,7 @@ def test_permission_matrix(world, login, role, language):
             url = reverse(f"extranet:{name}", kwargs=kwargs(world))
             with CaptureQueriesContext(connection) as queries:
                 status = client.get(url).status_code
-            writes = [query["sql"] for query in queries if is_write(query["sql"])]
+            writes = database_writes(queries)
             if writes:
                 failures.append(f"{url}: a GET wrote to the database: {writes[0][:120]}")
             if status != expected[role]:
