@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 # locale, synonyms, vocabulary (one trigram query per plain word on PostgreSQL), word weights, page
 # restrictions, facets, results, parent pages, promotions, then the site chrome.
-SEARCH_PAGE_QUERIES = {"sqlite": 21, "postgresql": 22}
+SEARCH_PAGE_QUERIES = {"sqlite": 22, "postgresql": 22}
 
 
 @contextlib.contextmanager
