@@ -70,6 +70,7 @@ WATCHED_MODELS = [
 # post_delete also stops Django deleting their rows in one query.
 NOT_SHOWN_MODELS = [
     "home.ContactSubmission",
+    "home.EditorPreference",
     "annuaire.Membership",
     "annuaire.Circle",
     "annuaire.MemberProfile",

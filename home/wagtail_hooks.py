@@ -1,9 +1,12 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_panels import DESK_PANELS
+from home.admin_views import contact_messages_seen
 from home.contact_messages import ContactSubmission
 from home.site_settings import FooterText
 
@@ -37,3 +40,14 @@ register_snippet(FooterTextViewSet)
 @hooks.register("register_admin_viewset")
 def register_contact_submissions():
     return ContactSubmissionViewSet("contact_submissions")
+
+
+@hooks.register("construct_homepage_panels")
+def add_editors_desk(request, panels):
+    # Wagtail's own counters stay; the editors' desk comes first.
+    panels[:0] = [panel(request) for panel in DESK_PANELS]
+
+
+@hooks.register("register_admin_urls")
+def editors_desk_urls():
+    return [path("bureau/messages-lus/", contact_messages_seen, name="editors_desk_contact_seen")]
