@@ -77,6 +77,7 @@ NOT_SHOWN_MODELS = [
     "annuaire.AccessLogEntry",
     "agenda.Occurrence",
     "agenda.CalendarSource",
+    "agenda.ModerationNotice",
     "agenda.EventUserObjectPermission",
     "agenda.EventGroupObjectPermission",
     "appels.SavedSearch",
