@@ -138,3 +138,18 @@ def test_the_admin_home_asks_nothing_of_a_third_party(client, editor):
     external = [host for host in hosts if host != "testserver"]
     assert not external, external
     assert "gravatar" not in html.lower()
+
+
+def test_the_editors_guide_is_in_the_help_menu_and_in_french_with_its_creole_words(client, editor):
+    html = home(client)
+    assert reverse("editors_guide") in html
+    guide = client.get(reverse("editors_guide")).content.decode()
+    for heading in (
+        "Publier une page",
+        "Traduire en créole",
+        "Modérer un événement",
+        "appel à projets",
+        "inscriptions",
+    ):
+        assert heading in guide
+    assert '<span lang="rcf">lazanda</span>' in guide
