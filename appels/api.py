@@ -16,7 +16,7 @@ from ninja import Field, Query, Router, Schema
 from annuaire.models import Audience, Theme
 from appels import search
 from appels.calls import Deadline, FundingCall, Status
-from caserurale.apischema import ERRORS, INVALID, Label, Language, Paging, locale_for, page_of
+from caserurale.apischema import ERRORS, INVALID, Label, Language, Paging, locale_for, page_of, text_filter
 
 router = Router(tags=["funding calls"])
 
@@ -64,12 +64,12 @@ class FundingCallPage(Schema):
 
 class FundingCallFilters(Paging):
     kind: KindName | None = None
-    theme: str | None = Field(None, max_length=100, description="A theme's slug.")
-    beneficiary: str | None = Field(None, max_length=100, description="Slug of an audience that can apply.")
+    theme: str | None = text_filter(100, "A theme's slug.")
+    beneficiary: str | None = text_filter(100, "Slug of an audience that can apply.")
     perimeter: PerimeterName | None = None
     status: StatusName | None = None
     closes_within: int | None = Field(None, ge=0, le=search.MAX_DAYS, description="Next deadline within N days.")
-    q: str | None = Field(None, max_length=200, description="Words, all present.")
+    q: str | None = text_filter(200, "Words, all present.")
 
 
 class LanguageChoice(Schema):

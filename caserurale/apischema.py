@@ -12,6 +12,13 @@ from wagtail.models import Locale
 
 Language = Literal["fr", "rcf"]
 MAX_LIMIT = 100
+# PostgreSQL cannot hold a NUL character in a text value: refused with a 422 and said so in the schema.
+NO_NUL = r"^[^\x00]*$"
+
+
+def text_filter(max_length, description):
+    """An optional words-or-slug parameter: bounded, and without NUL characters."""
+    return Field(None, max_length=max_length, pattern=NO_NUL, description=description)
 
 
 class Paging(Schema):

@@ -15,3 +15,14 @@ def sign_in_verified(client, user):
     session["otp_device_id"] = device.persistent_id
     session.save()
     return client
+
+
+def database_writes(queries):
+    """The INSERT, UPDATE and DELETE statements among captured ``queries``, except the session's:
+    every request keeps it alive (SESSION_SAVE_EVERY_REQUEST), which signs an idle partner out."""
+    writes = []
+    for query in queries:
+        verb = query["sql"].lstrip().split(" ", 1)[0].upper()
+        if verb in {"INSERT", "UPDATE", "DELETE"} and '"django_session"' not in query["sql"]:
+            writes.append(query["sql"])
+    return writes

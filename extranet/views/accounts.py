@@ -372,7 +372,12 @@ def otp_setup(request):
         return security_page(request)
     device = TOTPDevice.objects.devices_for_user(user, confirmed=False).order_by("pk").first()
     if device is None:
-        device = TOTPDevice.objects.create(user=user, name="default", confirmed=False)
+        # The key is made on an explicit POST: a GET (a reload, a link prefetcher) creates nothing.
+        if request.method == "POST":
+            TOTPDevice.objects.create(user=user, name="default", confirmed=False)
+            return redirect(with_next(reverse("extranet:otp_setup"), request))
+        context = {"second_factor_required": must_use_second_factor(user), "next": safe_next(request, "")}
+        return TemplateResponse(request, "extranet/account/otp_start.html", context)
     form = OTPCodeForm(request.POST or None, device=device)
     if request.method == "POST":
         if form.is_valid():

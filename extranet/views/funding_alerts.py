@@ -63,7 +63,6 @@ def calls_list_url(query=""):
 @partner_required
 @require_GET
 def funding_alert_list(request):
-    alerts.remember_language(request.user, request.LANGUAGE_CODE)
     rows = [
         {
             "search": saved_search,
@@ -140,21 +139,24 @@ def feed_urls(request, token):
 @partner_required
 @require_GET
 def funding_calendar(request):
-    token, _created = CalendarToken.objects.get_or_create(user=request.user)
-    return TemplateResponse(
-        request, "extranet/funding_alerts/calendar.html", {"token": token, "urls": feed_urls(request, token)}
-    )
+    # The personal address is made on an explicit POST (the button below): a GET creates nothing.
+    token = CalendarToken.objects.filter(user=request.user).first()
+    urls = feed_urls(request, token) if token else None
+    return TemplateResponse(request, "extranet/funding_alerts/calendar.html", {"token": token, "urls": urls})
 
 
 @partner_required
 @require_POST
 def funding_calendar_renew(request):
     token, created = CalendarToken.objects.get_or_create(user=request.user)
-    if not created:
+    if created:
+        messages.success(request, _("Your calendar has its address: subscribe to it with your calendar application."))
+    else:
         token.renew()
-    messages.success(
-        request, _("Your calendar has a new address: the old one no longer works. Subscribe again with the new one.")
-    )
+        messages.success(
+            request,
+            _("Your calendar has a new address: the old one no longer works. Subscribe again with the new one."),
+        )
     return redirect("extranet:funding_calendar")
 
 

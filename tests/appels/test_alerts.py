@@ -206,7 +206,7 @@ def test_save_the_lists_filters_then_list_and_delete_them(client, people):
     assert response.status_code == 302
     saved = SavedSearch.objects.get(user=people.member_a)
     assert (saved.name, saved.frequency, saved.query) == ("Numérique", "daily", "type=grant&theme=numerique")
-    assert people.member_a.profile.language == "fr"
+    assert MemberProfile.objects.get(user=people.member_a).language == "fr"
 
     listing = client.get(reverse("extranet:funding_alert_list"))
     assert "Numérique" in listing.text

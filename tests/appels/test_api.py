@@ -179,6 +179,15 @@ def test_filters(calls):
     assert get(LIST, lang="en").status_code == 422
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("parameter", ["theme", "beneficiary", "q"])
+def test_a_nul_character_is_refused_not_a_server_error(calls, parameter):
+    # Found by the contract run: PostgreSQL cannot compare a text with a NUL in it.
+    response = get(LIST, **{parameter: "agri\x00culture"})
+    assert response.status_code == 422
+    assert parameter in str(response.json()["detail"])
+
+
 # Headers ---------------------------------------------------------------------------------------
 
 

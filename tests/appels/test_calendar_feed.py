@@ -109,6 +109,12 @@ def test_the_creole_address_gives_creole_titles(calendar_of_b):
 
 def test_the_calendar_page_shows_both_addresses_and_renews_them(client, people):
     client.force_login(people.member_b)
+    first = client.get(reverse("extranet:funding_calendar"))
+    assert first.status_code == 200
+    assert 'id="calendar-https"' not in first.text  # no address yet, only the button that makes one
+    assert f'action="{reverse("extranet:funding_calendar_renew")}"' in first.text
+    assert not CalendarToken.objects.filter(user=people.member_b).exists()  # a GET makes no address
+    assert client.post(reverse("extranet:funding_calendar_renew")).status_code == 302
     page = client.get(reverse("extranet:funding_calendar"))
     token = CalendarToken.objects.get(user=people.member_b)
     assert f"https://testserver{feed_url(token)}" not in page.text  # the test server speaks http

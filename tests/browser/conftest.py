@@ -1,10 +1,14 @@
 """Headless Chromium (Debian's package) driven by Playwright; axe-core and the Nu HTML Checker from npm."""
 
+import io
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+from pytest_django.live_server_helper import LiveServer
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -37,6 +41,27 @@ def browser():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+@pytest.fixture(scope="session")
+def live_site(django_db_setup, django_db_blocker):
+    """The demo site behind one live server, for every browser test of this worker.
+
+    The browser tests only read the demo site (or commit what they need once, as test_every_page
+    does), so they share one seeded database instead of emptying and seeding it for each test: that
+    took a quarter of the suite's time. They run after every other test (see the ordering below), so
+    a test that commits and empties the database cannot come between them; the seeding here rebuilds
+    the demo once if such a test emptied it before."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", stdout=io.StringIO())
+        server = LiveServer("127.0.0.1")
+        yield server
+        # The server's threads for Chromium's kept-alive connections end once their contexts are
+        # closed; they close the shared SQLite connection as they go, which must still be shared then.
+        for thread in threading.enumerate():
+            if thread.name.endswith("(process_request_thread)"):
+                thread.join(timeout=5)
+        server.stop()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -65,7 +90,14 @@ def run_axe(page):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """test_every_page runs last, after pytest-django has put the tests in its order: it seeds the
-    demo site and signs its visitors in once for all its tests, which commits; no test after it
-    should see those sessions, invitations or registrations."""
-    items.sort(key=lambda item: item.nodeid.startswith("tests/browser/test_every_page.py"))
+    """The browser tests run last, after pytest-django has put the other tests in its order (those
+    that commit last), and test_every_page last of all: they share one live server on the demo site
+    (``live_site``), and test_every_page commits the sessions, invitations and registrations its
+    pages show, which no other test should see."""
+
+    def rank(item):
+        if item.nodeid.startswith("tests/browser/test_every_page.py"):
+            return 2
+        return 1 if item.nodeid.startswith("tests/browser/") else 0
+
+    items.sort(key=rank)

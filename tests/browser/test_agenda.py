@@ -5,13 +5,13 @@ from django.utils import timezone
 
 from tests.browser.conftest import run_axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def this_month(live_server, language=""):
+def this_month(live_site, language=""):
     today = timezone.localdate()
     prefix = f"/{language}" if language else ""
-    return f"{live_server.url}{prefix}/agenda/mois/{today.year}/{today.month}/"
+    return f"{live_site.url}{prefix}/agenda/mois/{today.year}/{today.month}/"
 
 
 def tab_until(page, selector, limit=80):
@@ -23,10 +23,10 @@ def tab_until(page, selector, limit=80):
     raise AssertionError(f"{selector} was never reached with the Tab key")
 
 
-def test_the_month_grid_by_keyboard_without_javascript(live_server, demo_site, browser):
+def test_the_month_grid_by_keyboard_without_javascript(live_site, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=False)
     page = context.new_page()
-    page.goto(this_month(live_server))
+    page.goto(this_month(live_site))
     title = page.locator("#month-title").inner_text()
 
     # To the next month and back, with Tab and Enter only.
@@ -49,16 +49,16 @@ def test_the_month_grid_by_keyboard_without_javascript(live_server, demo_site, b
 
 
 @pytest.mark.parametrize("language", ["", "rcf"])
-def test_the_month_page_has_no_accessibility_violation(live_server, demo_site, page, language):
-    page.goto(this_month(live_server, language))
+def test_the_month_page_has_no_accessibility_violation(live_site, page, language):
+    page.goto(this_month(live_site, language))
     assert run_axe(page) == []
     assert page.console_errors == [] and page.failed_requests == []
 
 
-def test_the_month_becomes_a_list_of_days_on_a_phone(live_server, demo_site, browser):
+def test_the_month_becomes_a_list_of_days_on_a_phone(live_site, browser):
     context = browser.new_context(viewport={"width": 320, "height": 800})
     page = context.new_page()
-    page.goto(this_month(live_server, "rcf"))
+    page.goto(this_month(live_site, "rcf"))
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     first_day = page.locator(".month-grid__cell:not(.month-grid__cell--empty):not(.month-grid__cell--outside)").first
     # On a phone each day says its weekday, since the column headings are hidden.

@@ -6,10 +6,10 @@ import pytest
 from agenda.models import AgendaPage, Event
 from tests.browser.conftest import run_axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_event_page_with_map_and_calendar_links_in_both_languages(live_server, demo_site, browser):
+def test_event_page_with_map_and_calendar_links_in_both_languages(live_site, browser):
     fablab = Event.objects.get(title="Fablab ouvert")
     creole = fablab.get_translations().get()
     for language, event in (("fr", fablab), ("rcf", creole)):
@@ -20,7 +20,7 @@ def test_event_page_with_map_and_calendar_links_in_both_languages(live_server, d
             failed = []
             page.on("requestfailed", lambda request, failed=failed: failed.append(request.url))
             page.on("response", lambda response, failed=failed: response.status >= 400 and failed.append(response.url))
-            page.goto(f"{live_server.url}{agenda.url}evenement/{event.pk}/")
+            page.goto(f"{live_site.url}{agenda.url}evenement/{event.pk}/")
             assert page.locator("html").get_attribute("lang") == language
             assert page.locator(".place-map__svg").is_visible()
             assert page.locator(".place-map__marker").bounding_box()["width"] > 0

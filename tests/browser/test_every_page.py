@@ -6,19 +6,17 @@ document of a page that answers 400 or 404 on purpose), and on a 320 px wide scr
 than the screen, and the Nu HTML Checker (vnu-jar, run once as a local web service) finds no error
 in the document the server sent.
 
-The pages only read the demo site, so it is seeded once for the module, which starts a live server of
-its own: pytest-django's ``live_server`` would empty the database after each test. Each visitor signs
+The pages only read the demo site, so they use the browser tests' shared live server on the demo
+(``live_site``): pytest-django's ``live_server`` would empty the database after each test. Each visitor signs
 in once; their two browser contexts (desktop, phone) share the session. These tests run last
 (tests/browser/conftest.py): what they commit, sessions and a few objects, is seen by no other test.
 """
 
-import io
 import json
 import os
 import shutil
 import socket
 import subprocess
-import threading
 import time
 import urllib.request
 from dataclasses import dataclass, replace
@@ -26,13 +24,11 @@ from dataclasses import dataclass, replace
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.management import call_command
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from pytest_django.live_server_helper import LiveServer
 
 from agenda.models import Event, Registration
 from agenda.registrations import cancel_token
@@ -262,28 +258,20 @@ class Site:
 
 
 @pytest.fixture(scope="module")
-def site(django_db_setup, django_db_blocker, browser):
-    """The demo site, a live server and a browser context per screen width and visitor. Made
-    outside the tests' transactions, which are rolled back: a session made inside one would be lost."""
+def site(live_site, django_db_blocker, browser):
+    """The demo site on the browser tests' live server, and a browser context per screen width and
+    visitor. Made outside the tests' transactions, which are rolled back: a session made inside one
+    would be lost."""
     with django_db_blocker.unblock():
-        # Seeded for the session already, unless a test that commits emptied this database since.
-        call_command("load_demo_content", stdout=io.StringIO())
-        server = LiveServer("127.0.0.1")
         secrets = seed_what_pages_show()
         contexts = {}
         for visitor, email in VISITORS.items():
-            state = email and sign_in(browser, server.url, email, give_code=visitor == "coordinator")
+            state = email and sign_in(browser, live_site.url, email, give_code=visitor == "coordinator")
             for viewport in (DESKTOP, PHONE):
                 contexts[viewport["width"], visitor] = browser.new_context(viewport=viewport, storage_state=state)
-        yield Site(server.url, secrets, contexts)
+        yield Site(live_site.url, secrets, contexts)
         for context in contexts.values():
             context.close()
-        # The server's threads for Chromium's kept-alive connections end once their contexts are
-        # closed; they close the shared SQLite connection as they go, which must still be shared then.
-        for thread in threading.enumerate():
-            if thread.name.endswith("(process_request_thread)"):
-                thread.join(timeout=5)
-        server.stop()
 
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -4,7 +4,7 @@ import pytest
 
 from tests.browser.conftest import run_axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PASSWORD = "Partenaire-demo-2030"
 
@@ -22,8 +22,8 @@ def serious(violations):
 
 
 @pytest.mark.parametrize("language", ["", "/rcf"])
-def test_partner_signs_in_and_opens_a_shared_resource(live_server, demo_site, page, language):
-    sign_in(page, live_server.url, "membre@alambic.re", language)
+def test_partner_signs_in_and_opens_a_shared_resource(live_site, page, language):
+    sign_in(page, live_site.url, "membre@alambic.re", language)
     assert page.locator("html").get_attribute("lang") == ("rcf" if language else "fr")
     assert serious(run_axe(page)) == []
 
@@ -35,11 +35,11 @@ def test_partner_signs_in_and_opens_a_shared_resource(live_server, demo_site, pa
     assert page.console_errors == []
 
 
-def test_extranet_on_a_phone_has_no_horizontal_scroll(live_server, demo_site, browser):
+def test_extranet_on_a_phone_has_no_horizontal_scroll(live_site, browser):
     context = browser.new_context(viewport={"width": 320, "height": 700})
     page = context.new_page()
-    sign_in(page, live_server.url, "admin@alambic.re")
+    sign_in(page, live_site.url, "admin@alambic.re")
     for path in ("/extranet/", "/extranet/ressources/", "/extranet/organisations/", "/extranet/agenda/mois/"):
-        page.goto(live_server.url + path)
+        page.goto(live_site.url + path)
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
     context.close()

@@ -432,8 +432,17 @@ def test_a_partner_turns_on_the_second_factor(client, no_otp_throttle):
     user = make_partner()
     client.force_login(user)
 
-    response = client.get(reverse("extranet:otp_setup"))
+    start = client.get(reverse("extranet:otp_setup"))
+    assert start.status_code == 200
+    assert not TOTPDevice.objects.filter(user=user).exists()  # opening the page makes no key
+    assert client.get(reverse("extranet:otp_setup")).status_code == 200
+    assert not TOTPDevice.objects.filter(user=user).exists()
+    made = client.post(reverse("extranet:otp_setup"), {"next": "/extranet/compte/"})
+    assert (
+        made.status_code == 302 and made["Location"] == reverse("extranet:otp_setup") + "?next=%2Fextranet%2Fcompte%2F"
+    )
 
+    response = client.get(made["Location"])
     assert response.status_code == 200
     device = TOTPDevice.objects.get(user=user)
     assert not device.confirmed and device.name == "default"
@@ -456,10 +465,10 @@ def test_a_partner_turns_on_the_second_factor(client, no_otp_throttle):
     device.refresh_from_db()
     assert not device.confirmed
 
-    response = client.post(reverse("extranet:otp_setup"), {"code": code_for(device)})
+    response = client.post(reverse("extranet:otp_setup"), {"code": code_for(device), "next": "/extranet/compte/"})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("extranet:profile")
+    assert response["Location"] == "/extranet/compte/"
     device.refresh_from_db()
     assert device.confirmed
     status = client.get(reverse("extranet:otp_setup"))
@@ -642,3 +651,24 @@ def test_account_emails_are_written_in_the_language_of_the_page(client):
 
     assert "/rcf/extranet/mot-de-passe/nouveau/" in mail.outbox[0].body
     assert re.search(r"http://testserver/rcf/extranet/mot-de-passe/nouveau/[^/]+/[^/]+/", mail.outbox[0].body)
+
+
+def test_a_sign_in_is_a_visit_and_the_dashboard_records_nothing(client):
+    user = make_partner()
+    sign_in(client, user.email)
+    profile = MemberProfile.objects.get(user=user)
+    first_visit = profile.last_visit
+    assert first_visit is not None and profile.previous_visit is None and profile.language == "fr"
+
+    client.get(reverse("extranet:dashboard"))
+    client.get(reverse("extranet:dashboard"))
+    profile.refresh_from_db()
+    assert profile.last_visit == first_visit  # opening pages writes nothing
+
+    client.post(reverse("extranet:logout"))
+    with translation.override("rcf"):
+        creole_login = reverse("extranet:login")
+    client.post(creole_login, {"username": user.email, "password": PASSWORD})
+    profile.refresh_from_db()
+    assert profile.previous_visit == first_visit and profile.last_visit > first_visit
+    assert profile.language == "rcf"  # e-mails follow the language of the sign-in

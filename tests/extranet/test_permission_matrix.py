@@ -1,14 +1,17 @@
-"""Every extranet URL × every role → the expected answer.
+"""Every extranet URL × every role → the expected answer, and a GET that writes nothing.
 
 The list of URLs comes from the URL configuration: a new extranet URL without an entry here
 fails the suite, so nobody adds a page without deciding who may open it.
 """
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import get_resolver, reverse
 
 from annuaire.access import Visibility
 from tests.extranet.conftest import ROLES
+from tests.helpers import database_writes
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +186,11 @@ def test_permission_matrix(world, login, role, language):
     with translation.override(language):
         for name, (kwargs, expected) in sorted(MATRIX.items()):
             url = reverse(f"extranet:{name}", kwargs=kwargs(world))
-            status = client.get(url).status_code
+            with CaptureQueriesContext(connection) as queries:
+                status = client.get(url).status_code
+            writes = database_writes(queries)
+            if writes:
+                failures.append(f"{url}: a GET wrote to the database: {writes[0][:120]}")
             if status != expected[role]:
                 failures.append(f"{url}: {status}, expected {expected[role]}")
             if role == "anonymous" and expected[role] == TO_LOGIN:
