@@ -10,6 +10,7 @@ import difflib
 import math
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Q, Value, When
 from django.db.models.functions import Now
@@ -24,10 +25,19 @@ PAST_FACTOR = 0.4
 TYPO_SIMILARITY = 0.3
 
 
-def synonym_phrases():
+def synonym_groups(locale):
+    """The groups of the reader's language, and the French ones not translated into it (one query)."""
+    french = Q(locale__language_code=settings.LANGUAGE_CODE)
+    if locale is None or locale.language_code == settings.LANGUAGE_CODE:
+        return SynonymGroup.objects.filter(french)
+    translated = SynonymGroup.objects.filter(locale=locale).values("translation_key")
+    return SynonymGroup.objects.filter(Q(locale=locale) | (french & ~Q(translation_key__in=translated)))
+
+
+def synonym_phrases(locale=None):
     """Every synonym as a tuple of folded words -> the phrases of its group."""
     groups = {}
-    for group in SynonymGroup.objects.only("words"):
+    for group in synonym_groups(locale).only("words"):
         phrases = [tuple(words(word)) for word in group.word_list()]
         phrases = [phrase for phrase in phrases if phrase]
         for phrase in phrases:
@@ -69,12 +79,12 @@ class Group:
         return self.phrases + self.others
 
 
-def parse(query):
-    """The query's groups of alternatives."""
+def parse(query, locale=None):
+    """The query's groups of alternatives, with the synonyms of the reader's language."""
     query_words = words(query)[:MOST_WORDS]
     if not query_words:
         return []
-    synonyms = synonym_phrases()
+    synonyms = synonym_phrases(locale)
     groups, position = [], 0
     while position < len(query_words):
         for size in (3, 2, 1):
@@ -156,7 +166,7 @@ class Search:
     def __init__(self, query, *, user, locale, area=PUBLIC, kind=None):
         self.query, self.user, self.locale, self.area = query, user, locale, area
         self.kind = kind if kind in {k.name for k in registry.in_area(area)} else None
-        self.groups = parse(query)
+        self.groups = parse(query, locale)
 
     @cached_property
     def matching(self):
