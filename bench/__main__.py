@@ -6,7 +6,8 @@
     the query counts stay the same at every size;
     then the full data set: 1,000 organisations (most in the public directory), 1,000 Wagtail pages
     in French and Creole, 10,000 events and 10,000 funding calls, where every public and extranet
-    page type is measured, and a few of them under load through gunicorn, page cache off and on.
+    page type is measured; the search with its index topped up to 100,000 entries (bench/search.py);
+    and a few pages under load through gunicorn, page cache off and on.
 
 On PostgreSQL when DATABASE_URL is set (a database of its own: <name>_bench), else SQLite.
 For each page: SQL queries per request and server time p50/p95 over repeated requests through
@@ -72,6 +73,7 @@ SIZES = (
         "calls": 300,
         "repeat": 3,
         "load_seconds": 1.0,
+        "search_entries": 3_000,
     }
     if QUICK
     else {
@@ -85,6 +87,7 @@ SIZES = (
         "calls": 10_000,
         "repeat": 10,
         "load_seconds": 5.0,
+        "search_entries": 100_000,
     }
 )
 # Pages driven by the load generator: the busiest public ones, and two of a signed-in partner.
@@ -172,6 +175,13 @@ def main():
     print("Public pages without and with the page cache (Django test client, PAGE_CACHE_SECONDS=300):")
     page_cache.measure(repeat=SIZES["repeat"])
     lap("page cache")
+
+    from bench import search
+
+    print()
+    print(f"The search with {SIZES['search_entries']:,} entries in its index (anonymous reader, French and Creole):")
+    search.measure(SIZES["search_entries"], SIZES["repeat"], progress)
+    lap("search")
 
     from bench.serve import measure_load
 
