@@ -2,9 +2,11 @@
 (100,000; a few thousand with BENCH_QUICK=1), then p50/p95 of typical backend queries and of the
 whole search page with its query count.
 
-The top-up entries are written as the indexer would (folded, stemmed terms from the demo's own
-vocabulary) but describe no object a reader may see: they weigh on every match and trigram
-lookup, as a large index does, while the results stay those of the real objects.
+The top-up entries are written as the indexer would (folded, stemmed terms) but describe no object
+a reader may see: they weigh on every match and trigram lookup, as a large index does, while the
+results stay those of the real objects. Their words are one in ten from the demo's vocabulary
+(about 2,000 words, so each common query word is in a few per cent of them) and the rest from a
+larger made-up vocabulary, as a real index of 100,000 objects has tens of thousands of words.
 """
 
 import random
@@ -33,14 +35,20 @@ def top_up(target, progress, batch=5_000):
     have = SearchEntry.objects.count()
     vocabulary = list(SearchTerm.objects.values_list("word", flat=True)) or ["case", "rurale"]
     rng = random.Random(12)
+    syllables = ["ka", "ri", "mo", "ta", "lé", "zo", "bi", "na", "pou", "ké", "sa", "vi", "do", "ro", "fu"]
+    made_up = sorted({"".join(rng.choices(syllables, k=rng.randint(3, 5))) for _ in range(60_000)})
+
+    def word():
+        return rng.choice(vocabulary) if rng.random() < 0.1 else rng.choice(made_up)
+
     next_id = 10**9  # no object has such an id: these entries match but no reader sees them
     created = 0
     missing = max(0, target - have)
     while created < missing:
         rows = []
         for _ in range(min(batch, missing - created)):
-            title = " ".join(rng.choices(vocabulary, k=5))
-            body = " ".join(rng.choices(vocabulary, k=60))
+            title = " ".join(word() for _ in range(5))
+            body = " ".join(word() for _ in range(60))
             title_terms = terms(title)
             rows.append(
                 SearchEntry(

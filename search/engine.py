@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models import Case, Count, F, FloatField, Func, IntegerField, Max, Q, Subquery, Value, When
 from django.db.models.functions import Now
 from django.utils.functional import cached_property
 
@@ -124,9 +124,16 @@ def any_phrase(column, phrases):
 
 
 def weigh(groups):
-    """Inverse document frequency of each group, in one query over the whole index."""
-    counts = SearchEntry.objects.aggregate(
-        total=Count("pk"),
+    """Inverse document frequency of each group, in one query: only the entries matching a group are
+    counted (the trigram index finds them), the index's size comes from a subquery."""
+    matching = Q()
+    for group in groups:
+        matching |= any_phrase("terms", group.all())
+    # COUNT as a plain function (not an aggregate) so the subquery is "SELECT COUNT(id) FROM ...".
+    everything = SearchEntry.objects.order_by().annotate(n=Func("pk", function="COUNT", output_field=IntegerField()))
+    size = Subquery(everything.values("n"))
+    counts = SearchEntry.objects.filter(matching).aggregate(
+        total=Max(size),
         **{f"g{i}": Count("pk", filter=any_phrase("terms", group.all())) for i, group in enumerate(groups)},
     )
     total = counts["total"] or 1
