@@ -5,7 +5,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from annuaire.access import sync_user_groups
-from annuaire.models import Circle, Membership, OrganisationDescription, Service
+from annuaire.organisations import Circle, Membership, OrganisationDescription, Service
 from annuaire.translations import share_with_translations
 
 

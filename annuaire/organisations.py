@@ -1,17 +1,14 @@
-"""Who does what: organisations, the people who belong to them, and circles of organisations."""
+"""Who does what: organisations, their services and places, the people who belong to them, and circles."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
@@ -393,36 +390,3 @@ class AccessLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.object_repr}"
-
-
-class DirectoryPage(RoutablePageMixin, Page):
-    """The public "who does what": organisations that chose a public profile."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    max_count_per_parent = 1
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("directory page")
-
-    def organisations(self):
-        return Organisation.objects.filter(public_profile=True).order_by("name")
-
-    @path("")
-    def index_view(self, request):
-        kind = request.GET.get("type", "")
-        organisations = self.organisations()
-        if kind in Organisation.Kind.values:
-            organisations = organisations.filter(kind=kind)
-        context = self.get_context(request)
-        context.update(organisations=organisations, kinds=Organisation.Kind.choices, current_kind=kind)
-        return TemplateResponse(request, "annuaire/directory_page.html", context)
-
-    @path("<slug:slug>/", name="organisation")
-    def organisation_view(self, request, slug):
-        organisation = get_object_or_404(self.organisations(), slug=slug)
-        context = self.get_context(request)
-        context["organisation"] = organisation
-        return TemplateResponse(request, "annuaire/organisation_page.html", context)
