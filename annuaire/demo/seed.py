@@ -254,7 +254,7 @@ SERVICES = [
         T("Accueil et orientation", "Lakèy é gid ver lo bon moun"),
         T(
             "Un seul point d'entrée pour savoir qui fait quoi et trouver le bon interlocuteur pour votre projet.",
-            "In sèl lantré pou konèt kisa i fé kosa é trouv lo bon moun pou out prozè.",
+            "In sèl lantré pou konèt kisa i fé koi é trouv lo bon moun pou out prozè.",
         ),
         "walk_in",
         T("Du mardi au samedi, 9 h – 17 h", "Mardi ziska samdi, 9 h – 17 h"),
