@@ -76,10 +76,12 @@ class DirectoryPage(RoutablePageMixin, Page):
             .prefetch_related("places")
             .order_by("organisation__name", "name")
         )
+        page = Paginator(services, self.per_page).get_page(request.GET.get("page"))
         context = self.get_context(request)
         context.update(
             place=place,
-            services=services,
+            services=page,
+            page_obj=page,
             sections=sections.sections_for(sections.PLACE_SECTIONS, place, locale),
         )
         return TemplateResponse(request, "annuaire/place_page.html", context)

@@ -1,20 +1,12 @@
 """The open public funding calls an organisation publishes, on its directory page."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from annuaire.sections import Section, organisation_section
-from appels.calls import Status, public_calls
-from appels.filters import by_next_deadline
+from appels.filters import open_calls
 from appels.pages import FundingPage
 
 SHOWN = 5
-
-
-def open_calls(locale, today=None):
-    """Public calls one can apply to now, soonest deadline first."""
-    today = today or timezone.localdate()
-    return by_next_deadline(public_calls(locale, today).filter(status__in=[Status.OPEN, Status.CLOSING_SOON]))
 
 
 @organisation_section
