@@ -72,12 +72,14 @@ WATCHED_MODELS = [
 # post_delete also stops Django deleting their rows in one query.
 NOT_SHOWN_MODELS = [
     "home.ContactSubmission",
+    "home.EditorPreference",
     "annuaire.Membership",
     "annuaire.Circle",
     "annuaire.MemberProfile",
     "annuaire.AccessLogEntry",
     "agenda.Occurrence",
     "agenda.CalendarSource",
+    "agenda.ModerationNotice",
     "agenda.EventUserObjectPermission",
     "agenda.EventGroupObjectPermission",
     "appels.SavedSearch",

@@ -20,6 +20,7 @@ from agenda.events import (
     as_datetime,
     public_occurrences,
 )
+from agenda.moderation_notices import ModerationNotice
 from agenda.pages import AgendaPage, registration_refusal_message
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "EventGroupObjectPermission",
     "EventQuerySet",
     "EventUserObjectPermission",
+    "ModerationNotice",
     "Occurrence",
     "OccurrenceQuerySet",
     "Registration",

@@ -7,6 +7,7 @@ from their own modules.
 """
 
 from home.contact_messages import ContactSubmission
+from home.editor_preferences import EditorPreference
 from home.site_settings import FooterText, LegalSettings, MenuItem, SiteSettings, SocialLink
 
 from .contact import ContactPage
@@ -24,6 +25,7 @@ __all__ = [
     "ArticlePage",
     "ContactPage",
     "ContactSubmission",
+    "EditorPreference",
     "FooterText",
     "HomePage",
     "LegalSettings",

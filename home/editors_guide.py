@@ -1,0 +1,11 @@
+"""The editors' guide, one page of the admin reached from its help menu (in French: the team writes in French)."""
+
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic import WagtailAdminTemplateMixin
+
+
+class EditorsGuideView(WagtailAdminTemplateMixin, TemplateView):
+    template_name = "home/admin/editors_guide.html"
+    page_title = _("Editors' guide")
+    header_icon = "help"
