@@ -2,7 +2,8 @@
 
     200 organisations, 400 partners, 20,000 shared resources at every visibility level,
     then public events growing from 10 to 5,000 (the agenda's list, month and event pages),
-    then funding calls growing from 10 to 10,000 (public page, API, partners' list and calendar):
+    then funding calls growing from 10 to 10,000 (public page, API, partners' list and calendar),
+    then the directory growing from 10 to 1,000 organisations and 5,000 services (bench/directory.py):
     the query counts stay the same at every size;
     then the full data set: 1,000 organisations (most in the public directory), 1,000 Wagtail pages
     in French and Creole, 10,000 events and 10,000 funding calls, where every public and extranet
@@ -67,6 +68,7 @@ SIZES = (
         "resources": 2_000,
         "events_growth": (10, 100),
         "calls_growth": (10, 100),
+        "directory_growth": ((10, 50), (100, 500)),
         "organisations": 100,
         "pages": 150,
         "events": 300,
@@ -81,6 +83,7 @@ SIZES = (
         "resources": 20_000,
         "events_growth": (10, 100, 1000, 5000),
         "calls_growth": (10, 100, 1000, 10_000),
+        "directory_growth": ((10, 50), (1000, 5000)),
         "organisations": 1_000,
         "pages": 1_000,
         "events": 10_000,
@@ -153,6 +156,13 @@ def main():
     print("Funding calls as they grow (public page, API, partners' list and calendar, dashboard):")
     appels.measure_growth(network["orgs"], network["member"], progress, growth=SIZES["calls_growth"])
     lap("funding-call growth")
+
+    from bench import directory
+
+    print()
+    print("Who does what as it grows (directory, organisation, place, pathway, questionnaire result):")
+    directory.measure_growth(progress, repeat=SIZES["repeat"], growth=SIZES["directory_growth"])
+    lap("directory growth")
 
     from bench.full_size import top_up
     from bench.pages import measure_full_size
