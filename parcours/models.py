@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
+from wagtail.search import index
 
 from annuaire.directory import public_services
 from annuaire.models import DirectoryPage
@@ -119,6 +120,8 @@ class PathwayPage(Page):
     ]
     parent_page_types = ["parcours.PathwayIndexPage"]
     subpage_types = []
+    # Residents search a pathway by its steps' words too ("espace test", "CDDI").
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("steps")]
 
     class Meta:
         verbose_name = _("pathway")

@@ -1,11 +1,11 @@
-"""The site's searchable kinds: pages, events, funding calls, organisations, places, and in the
+"""The site's searchable kinds: pages, events, funding calls, organisations, their services, places, and in the
 extranet shared resources and documents. Each is registered in ``search.registry``."""
 
 from datetime import datetime, time
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from agenda.feeds import public_events
 from agenda.models import AgendaPage, Event, Occurrence
-from annuaire.models import DirectoryPage, Organisation, Place
+from annuaire.models import DirectoryPage, Organisation, OrganisationDescription, Place, Service
 from appels.models import FundingCall, FundingPage, public_calls
 from extranet.models import Document as SharedDocument
 from extranet.models import Resource
@@ -199,25 +199,79 @@ registry.register(
         name="organisation",
         label=_("Organisations"),
         model=Organisation,
-        objects=lambda: Organisation.objects.all(),
+        objects=lambda: Organisation.objects.prefetch_related("descriptions"),
+        # One entry for every language, with the words of each language's description: a Creole
+        # reader finds an organisation by its Creole description, a French one by the French.
         document=lambda organisation: [
             Document(
                 language="",
                 title=organisation.name,
-                body=texts(organisation.description, organisation.address),
+                body=texts(
+                    organisation.description,
+                    *(description.text for description in organisation.descriptions.all()),
+                    organisation.address,
+                ),
                 url=organisation.slug,
             )
         ],
         visible=lambda user, locale: Organisation.objects.filter(public_profile=True).values("pk"),
         link=organisation_link,
         parent=DirectoryPage,
+        watched=(OrganisationDescription,),
+    )
+)
+
+
+# Services: what organisations offer --------------------------------------------------------------
+
+
+def service_document(service):
+    language = service.locale.language_code
+    with translation.override(language):  # the kind of offer in the service's own language
+        kind = str(service.get_kind_display())
+    places = [place.name for place in service.places.all()]
+    return [
+        Document(
+            language=language,
+            # Who offers it, in the title: residents choose a service by its organisation too.
+            title=f"{service.name} — {service.organisation.name}",
+            body=texts(
+                service.summary,
+                kind,
+                service.organisation.name,
+                service.when,
+                *(audience.name for audience in service.audiences.all()),
+                *(theme.name for theme in service.themes.all()),
+                *places,
+            ),
+            url=service.organisation.slug,
+            where=places[0] if places else "",
+            french=is_french(language),
+        )
+    ]
+
+
+registry.register(
+    Kind(
+        name="service",
+        label=_("Services"),
+        model=Service,
+        objects=lambda: Service.objects.select_related("organisation", "locale").prefetch_related(
+            "places", "audiences", "themes"
+        ),
+        document=service_document,
+        # Services of public profiles only, each once in the reader's language (French where untranslated).
+        visible=lambda user, locale: Service.objects.public().in_locale(locale).values("pk"),
+        link=organisation_link,  # a service is shown on its organisation's page
+        parent=DirectoryPage,
     )
 )
 
 
 def place_link(entry, parents):
-    agenda = parents.get(AgendaPage)
-    return f"{agenda.url}?lieu={entry.url}" if agenda else ""
+    """The place's own page in the directory: its services and what happens there."""
+    directory = parents.get(DirectoryPage)
+    return directory.url + directory.reverse_subpage("place", args=[entry.url]) if directory else ""
 
 
 registry.register(
@@ -237,7 +291,7 @@ registry.register(
         ],
         visible=lambda user, locale: Place.objects.values("pk"),
         link=place_link,
-        parent=AgendaPage,
+        parent=DirectoryPage,
     )
 )
 
