@@ -272,6 +272,8 @@ CELERY_BEAT_SCHEDULE = {
 # How long an e-mail claimed by a task may stay unconfirmed before another run takes it over and
 # sends it (appels.alerts): much longer than an SMTP exchange, shorter than a day.
 FUNDING_NOTIFICATION_LEASE = datetime.timedelta(minutes=15)
+# The same lease for partners' moderation e-mails (agenda.moderation_delivery).
+MODERATION_NOTICE_LEASE = datetime.timedelta(minutes=15)
 
 # Remote fetches (caserurale.remote: partners' calendars) reach public addresses only; networks
 # listed here are allowed all the same, e.g. ["10.20.0.0/16"] for a calendar server on an intranet.
