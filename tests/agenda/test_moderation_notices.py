@@ -91,10 +91,9 @@ def test_a_refused_send_is_retried_once_the_mail_server_is_back_and_leaves_once(
 
 @pytest.mark.django_db
 def test_a_fresh_claim_of_another_run_waits_and_a_stale_one_is_taken_over(settings, partners_event, mailoutbox):
-    event, _partner, editor = partners_event
-    settings.CELERY_TASK_ALWAYS_EAGER = False
+    event, partner, _editor = partners_event
     notice = ModerationNotice.objects.create(
-        revision=event.revisions.first(), outcome=ModerationNotice.Outcome.PUBLISHED, recipient=_partner
+        revision=event.revisions.first(), outcome=ModerationNotice.Outcome.PUBLISHED, recipient=partner
     )
     ModerationNotice.objects.filter(pk=notice.pk).update(claimed_at=timezone.now())
     with pytest.raises(moderation_delivery.ClaimPending) as pending:
