@@ -3,9 +3,9 @@ with a comment, and the partner reads it by e-mail in their language (real worke
 
 import email
 import importlib
-from email import policy
 import time
 from datetime import timedelta
+from email import policy
 
 import pytest
 from django.apps import apps
