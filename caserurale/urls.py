@@ -8,8 +8,10 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from caserurale.api import api
+from extranet import urls as extranet_urls
 from home.sitemaps import BilingualSitemap
 from home.views import robots_txt
+from search import partners as partners_search
 from search import views as search_views
 
 urlpatterns = [
@@ -29,8 +31,18 @@ if settings.SERVE_MEDIA:
 
 # French lives at /, Creole at /rcf/: every public URL exists in both.
 urlpatterns += i18n_patterns(
-    path("extranet/", include("extranet.urls")),
+    # The partners' search lives in ``search`` (extranet may not use it) under the extranet's names.
+    path(
+        "extranet/",
+        include(
+            (
+                [*extranet_urls.urlpatterns, path("recherche/", partners_search.search, name="search")],
+                extranet_urls.app_name,
+            )
+        ),
+    ),
     path("recherche/", search_views.search, name="search"),
+    path("recherche/suggestions/", search_views.suggestions, name="search_suggestions"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

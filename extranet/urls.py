@@ -1,6 +1,6 @@
 from django.urls import path
 
-from extranet.views import accounts, audit, calendars, dashboard, events, funding_calls, organisations, search, shared
+from extranet.views import accounts, audit, calendars, dashboard, events, funding_calls, organisations, shared
 
 app_name = "extranet"
 
@@ -94,7 +94,6 @@ urlpatterns = [
     path("agendas-importes/<int:pk>/importer/", calendars.calendar_source_fetch, name="calendar_source_fetch"),
     path("agendas-importes/<int:pk>/pause/", calendars.calendar_source_pause, name="calendar_source_pause"),
     path("agendas-importes/<int:pk>/supprimer/", calendars.calendar_source_delete, name="calendar_source_delete"),
-    path("recherche/", search.search, name="search"),
     path("journal/", audit.access_log, name="access_log"),
 ]
 

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",  # replaces wagtail.locales: adds tree synchronisation
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.table_block",

@@ -14,6 +14,7 @@ from annuaire.access import Visibility
 from annuaire.models import Circle, Membership, Organisation
 from appels.models import Attachment, Deadline, FundingCall
 from extranet.models import Document, Resource
+from search.indexing import index_objects
 from tests.factories import UserFactory
 from tests.helpers import sign_in_verified
 
@@ -69,6 +70,9 @@ def world(db):
         attachment.save()
         call.attachment = attachment
         funding_calls[level] = call
+    # What the search's Celery task does once the transaction commits, which a test never reaches.
+    for kind, objects in (("resource", resources), ("document", documents), ("event", events), ("call", funding_calls)):
+        index_objects(kind, [obj.pk for obj in objects.values()])
     return SimpleNamespace(
         org_a=org_a,
         org_b=org_b,

@@ -66,7 +66,7 @@ def test_lists_search_and_exports_show_only_what_the_role_may_see(world, login, 
     client = login(world, role)
     expected = {f"Ressource {level} de A" for level, who in SEES.items() if role in who}
     listing = client.get(reverse("extranet:resource_list")).content.decode()
-    search = client.get(reverse("extranet:search"), {"q": "de A"}).content.decode()
+    search = client.get(reverse("extranet:search"), {"q": "Ressource"}).content.decode()
     export = client.get(reverse("extranet:resource_export")).content.decode("utf-8-sig")
     for level in Visibility.values:
         name = f"Ressource {level} de A"

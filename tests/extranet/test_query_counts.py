@@ -31,7 +31,7 @@ PINNED = {
     "extranet:document_list": 24,
     "extranet:funding_call_list": 28,  # 24, and the labels of themes, audiences, funders, and what I follow
     "extranet:organisation_list": 21,
-    "extranet:search": 23,  # one query per kind of object: resources, documents, events, funding calls
+    "extranet:search": 24,  # one ranked query (visibility inside it), its facets and word weights
 }
 
 

