@@ -1,11 +1,9 @@
 """Partners' public events go through the events' workflow: an editor sends one back from the admin
 with a comment, and the partner reads it by e-mail in their language (real worker, real SMTP)."""
 
-import email
 import importlib
 import time
 from datetime import timedelta
-from email import policy
 
 import pytest
 from django.apps import apps
@@ -21,7 +19,7 @@ from annuaire.models import MemberProfile, Membership, Organisation
 from tests.appels.celery_helpers import real_worker, use_smtp
 from tests.factories import UserFactory
 from tests.helpers import sign_in_verified
-from tests.smtp import SMTPServer
+from tests.smtp import SMTPServer, body_of
 
 workflow_migration = importlib.import_module("agenda.migrations.0006_partner_events_workflow")
 COMMENT = "Merci d'ajouter l'adresse du jardin et l'heure de fin."
@@ -46,11 +44,6 @@ def submitted(client):
     editor = UserFactory(username="editrice@caserurale.re", is_staff=True, is_superuser=True)
     sign_in_verified(client, editor)
     return event, partner
-
-
-def body_of(envelope):
-    """The decoded text of a received e-mail (quoted-printable on the wire)."""
-    return email.message_from_bytes(envelope.content, policy=policy.default).get_body(("plain",)).get_content()
 
 
 def act(client, event, action, comment=""):

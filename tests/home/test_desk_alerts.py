@@ -19,11 +19,10 @@ from annuaire.access import Visibility
 from annuaire.models import Membership, Organisation
 from home import tasks
 from home.models import ContactSubmission, EditorPreference
-from tests.agenda.test_workflow_moderation import body_of
 from tests.appels.celery_helpers import real_worker, use_smtp, wait_until
 from tests.factories import UserFactory
 from tests.helpers import sign_in_verified
-from tests.smtp import SMTPServer
+from tests.smtp import SMTPServer, body_of
 
 workflow_migration = importlib.import_module("agenda.migrations.0006_partner_events_workflow")
 Alerts = EditorPreference.Alerts
