@@ -7,4 +7,4 @@ class AgendaConfig(AppConfig):
     verbose_name = _("Agenda")
 
     def ready(self):
-        from agenda import signals  # noqa: F401
+        from agenda import directory_sections, signals  # noqa: F401

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.shortcuts import assign_perm, get_objects_for_user, remove_perm
 from guardian.utils import get_group_obj_perms_model, get_user_obj_perms_model
 
-from annuaire.models import AccessLogEntry, Circle, Membership
+from annuaire.organisations import AccessLogEntry, Circle, Membership
 
 security_log = logging.getLogger("caserurale.security")
 

@@ -5,7 +5,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from annuaire.access import sync_user_groups
-from annuaire.models import Circle, Membership
+from annuaire.organisations import Circle, Membership, OrganisationDescription, Service
+from annuaire.translations import share_with_translations
 
 
 @receiver([post_save, post_delete], sender=Membership)
@@ -25,3 +26,10 @@ def circle_organisations_changed(sender, instance, action, reverse, pk_set, **kw
         users = get_user_model().objects.filter(memberships__organisation__in=organisation_ids).distinct()
     for user in users:
         sync_user_groups(user)
+
+
+# A Creole service is the French one to its readers: same organisation, kind, reach, themes, audiences, places.
+share_with_translations(
+    Service, relations=["themes", "audiences", "places"], synchronized=["organisation", "kind", "reach"], rights=False
+)
+share_with_translations(OrganisationDescription, relations=[], synchronized=["organisation"], rights=False)

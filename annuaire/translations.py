@@ -18,7 +18,7 @@ def original_of(obj):
     return obj.get_translations().filter(locale__language_code=settings.LANGUAGE_CODE).first()
 
 
-def copy_relations(original, relations, synchronized=()):
+def copy_relations(original, relations, synchronized=(), rights=True):
     """The relations (and ``synchronized`` fields) of ``original`` onto each translation, then the rights."""
     values = {name: list(getattr(original, name).all()) for name in relations}
     translations = original.get_translations()
@@ -28,29 +28,33 @@ def copy_relations(original, relations, synchronized=()):
     for translation in translations:
         for name, related in values.items():
             getattr(translation, name).set(related)
-    access.sync_object_permissions(original)
+    if rights:
+        access.sync_object_permissions(original)
 
 
-def share_with_translations(model, *, relations, synchronized=()):
-    """Connect the signals that keep ``model``'s translations in step with their original."""
+def share_with_translations(model, *, relations, synchronized=(), rights=True):
+    """Connect the signals that keep ``model``'s translations in step with their original.
+
+    ``rights=False`` for objects without object permissions (a service is as public as its organisation).
+    """
 
     def translation_saved(sender, instance, created, raw=False, **kwargs):
         if raw:
             return
         if instance.locale.language_code == settings.LANGUAGE_CODE:
             if synchronized and not created:
-                transaction.on_commit(lambda: _sync_fields(instance, synchronized))
+                transaction.on_commit(lambda: _sync_fields(instance, synchronized, rights))
             return
         if created:
             original = original_of(instance)
             if original is not None:
-                transaction.on_commit(lambda: copy_relations(original, relations, synchronized))
+                transaction.on_commit(lambda: copy_relations(original, relations, synchronized, rights))
 
     def original_relations_changed(sender, instance, action, reverse, **kwargs):
         if reverse or action not in {"post_add", "post_remove", "post_clear"}:
             return
         if instance.locale.language_code == settings.LANGUAGE_CODE and instance.get_translations().exists():
-            transaction.on_commit(lambda: copy_relations(instance, relations, synchronized))
+            transaction.on_commit(lambda: copy_relations(instance, relations, synchronized, rights))
 
     uid = f"share_with_translations:{model._meta.label}"
     post_save.connect(translation_saved, sender=model, weak=False, dispatch_uid=uid)
@@ -59,8 +63,9 @@ def share_with_translations(model, *, relations, synchronized=()):
         m2m_changed.connect(original_relations_changed, sender=through, weak=False, dispatch_uid=f"{uid}:{name}")
 
 
-def _sync_fields(original, synchronized):
+def _sync_fields(original, synchronized, rights=True):
     translations = original.get_translations()
     if translations.exists():
         translations.update(**{name: getattr(original, name) for name in synchronized})
-        access.sync_object_permissions(original)
+        if rights:
+            access.sync_object_permissions(original)

@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from annuaire.models import Audience, Circle, Organisation, Place, Theme
+from annuaire.models import Audience, Circle, Organisation, OrganisationDescription, Place, Service, Theme
 
 
 class OrganisationViewSet(ModelViewSet):
@@ -81,3 +81,30 @@ class VocabularyGroup(SnippetViewSetGroup):
 
 
 register_snippet(VocabularyGroup)
+
+
+class ServiceViewSet(SnippetViewSet):
+    """Editors see and translate every organisation's services; the Creole copy comes from wagtail-localize."""
+
+    model = Service
+    icon = "help"
+    list_display = ["name", "organisation", "kind", "reach"]
+    list_filter = ["kind", "reach", "organisation"]
+    search_fields = ["name", "summary"]
+
+
+class OrganisationDescriptionViewSet(SnippetViewSet):
+    model = OrganisationDescription
+    icon = "doc-full"
+    list_display = ["organisation", "text"]
+    search_fields = ["text"]
+
+
+class ServicesGroup(SnippetViewSetGroup):
+    menu_label = _("Who does what")
+    menu_icon = "help"
+    menu_order = 255
+    items = (ServiceViewSet, OrganisationDescriptionViewSet)
+
+
+register_snippet(ServicesGroup)

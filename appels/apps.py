@@ -7,4 +7,4 @@ class AppelsConfig(AppConfig):
     verbose_name = _("Funding calls")
 
     def ready(self):
-        from appels import signals  # noqa: F401
+        from appels import directory_sections, signals  # noqa: F401

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from annuaire.models import Audience, Organisation, Theme
-from appels.calls import FundingCall, Status
+from appels.calls import FundingCall, Status, public_calls
 from caserurale.forms import filter_query_string, sorted_choices
 
 
@@ -25,6 +25,12 @@ def by_next_deadline(calls):
         output_field=IntegerField(),
     )
     return calls.order_by(rank, F("next_deadline").asc(nulls_last=True), F("opens_on").asc(nulls_last=True), "-pk")
+
+
+def open_calls(locale, today=None):
+    """Public calls one can apply to now, in ``locale``'s words, soonest deadline first."""
+    today = today or timezone.localdate()
+    return by_next_deadline(public_calls(locale, today).filter(status__in=[Status.OPEN, Status.CLOSING_SOON]))
 
 
 class CallFilterForm(forms.Form):

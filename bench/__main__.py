@@ -2,11 +2,13 @@
 
     200 organisations, 400 partners, 20,000 shared resources at every visibility level,
     then public events growing from 10 to 5,000 (the agenda's list, month and event pages),
-    then funding calls growing from 10 to 10,000 (public page, API, partners' list and calendar):
+    then funding calls growing from 10 to 10,000 (public page, API, partners' list and calendar),
+    then the directory growing from 10 to 1,000 organisations and 5,000 services (bench/directory.py):
     the query counts stay the same at every size;
     then the full data set: 1,000 organisations (most in the public directory), 1,000 Wagtail pages
     in French and Creole, 10,000 events and 10,000 funding calls, where every public and extranet
-    page type is measured, and a few of them under load through gunicorn, page cache off and on.
+    page type is measured; the search with its index topped up to 100,000 entries (bench/search.py);
+    and a few pages under load through gunicorn, page cache off and on.
 
 On PostgreSQL when DATABASE_URL is set (a database of its own: <name>_bench), else SQLite.
 For each page: SQL queries per request and server time p50/p95 over repeated requests through
@@ -66,12 +68,14 @@ SIZES = (
         "resources": 2_000,
         "events_growth": (10, 100),
         "calls_growth": (10, 100),
+        "directory_growth": ((10, 50), (100, 500)),
         "organisations": 100,
         "pages": 150,
         "events": 300,
         "calls": 300,
         "repeat": 3,
         "load_seconds": 1.0,
+        "search_entries": 3_000,
     }
     if QUICK
     else {
@@ -79,12 +83,14 @@ SIZES = (
         "resources": 20_000,
         "events_growth": (10, 100, 1000, 5000),
         "calls_growth": (10, 100, 1000, 10_000),
+        "directory_growth": ((10, 50), (1000, 5000)),
         "organisations": 1_000,
         "pages": 1_000,
         "events": 10_000,
         "calls": 10_000,
         "repeat": 10,
         "load_seconds": 5.0,
+        "search_entries": 100_000,
     }
 )
 # Pages driven by the load generator: the busiest public ones, and two of a signed-in partner.
@@ -151,6 +157,13 @@ def main():
     appels.measure_growth(network["orgs"], network["member"], progress, growth=SIZES["calls_growth"])
     lap("funding-call growth")
 
+    from bench import directory
+
+    print()
+    print("Who does what as it grows (directory, organisation, place, pathway, questionnaire result):")
+    directory.measure_growth(progress, repeat=SIZES["repeat"], growth=SIZES["directory_growth"])
+    lap("directory growth")
+
     from bench.full_size import top_up
     from bench.pages import measure_full_size
 
@@ -172,6 +185,13 @@ def main():
     print("Public pages without and with the page cache (Django test client, PAGE_CACHE_SECONDS=300):")
     page_cache.measure(repeat=SIZES["repeat"])
     lap("page cache")
+
+    from bench import search
+
+    print()
+    print(f"The search with {SIZES['search_entries']:,} entries in its index (anonymous reader, French and Creole):")
+    search.measure(SIZES["search_entries"], SIZES["repeat"], progress)
+    lap("search")
 
     from bench.serve import measure_load
 

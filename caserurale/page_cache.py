@@ -52,6 +52,8 @@ WATCHED_MODELS = [
     "annuaire.Audience",
     "annuaire.Organisation",
     "annuaire.Place",
+    "annuaire.Service",
+    "annuaire.OrganisationDescription",
     "agenda.Event",
     "agenda.Registration",  # places left
     "appels.FundingCall",

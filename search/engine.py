@@ -10,8 +10,9 @@ import difflib
 import math
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models import BooleanField, Case, Count, F, FloatField, Func, IntegerField, Max, Q, Subquery, Value, When
 from django.db.models.functions import Now
 from django.utils.functional import cached_property
 
@@ -24,10 +25,19 @@ PAST_FACTOR = 0.4
 TYPO_SIMILARITY = 0.3
 
 
-def synonym_phrases():
+def synonym_groups(locale):
+    """The groups of the reader's language, and the French ones not translated into it (one query)."""
+    french = Q(locale__language_code=settings.LANGUAGE_CODE)
+    if locale is None or locale.language_code == settings.LANGUAGE_CODE:
+        return SynonymGroup.objects.filter(french)
+    translated = SynonymGroup.objects.filter(locale=locale).values("translation_key")
+    return SynonymGroup.objects.filter(Q(locale=locale) | (french & ~Q(translation_key__in=translated)))
+
+
+def synonym_phrases(locale=None):
     """Every synonym as a tuple of folded words -> the phrases of its group."""
     groups = {}
-    for group in SynonymGroup.objects.only("words"):
+    for group in synonym_groups(locale).only("words"):
         phrases = [tuple(words(word)) for word in group.word_list()]
         phrases = [phrase for phrase in phrases if phrase]
         for phrase in phrases:
@@ -69,12 +79,12 @@ class Group:
         return self.phrases + self.others
 
 
-def parse(query):
-    """The query's groups of alternatives."""
+def parse(query, locale=None):
+    """The query's groups of alternatives, with the synonyms of the reader's language."""
     query_words = words(query)[:MOST_WORDS]
     if not query_words:
         return []
-    synonyms = synonym_phrases()
+    synonyms = synonym_phrases(locale)
     groups, position = [], 0
     while position < len(query_words):
         for size in (3, 2, 1):
@@ -106,17 +116,44 @@ def parse(query):
     return groups
 
 
+class WordsOverlap(Func):
+    """PostgreSQL: the column's words share one with ``words`` (GIN index of migration 0003).
+    ``LIKE '% word %'`` through trigrams rechecks thousands of long rows on a large index."""
+
+    template = "string_to_array(btrim(%(expressions)s), ' ') && %(words)s::text[]"
+    output_field = BooleanField()
+
+    def __init__(self, column, words):
+        super().__init__(F(column))
+        self.words = list(words)
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"string_to_array(btrim({sql}), ' ') && %s::text[]", [*params, self.words]
+
+
 def any_phrase(column, phrases):
     condition = Q()
+    single = [phrase for phrase in phrases if " " not in phrase]
+    if connection.vendor == "postgresql" and column == "terms" and single:
+        condition |= Q(WordsOverlap(column, single))
+        phrases = [phrase for phrase in phrases if " " in phrase]
     for phrase in phrases:
         condition |= Q(**{f"{column}__contains": f" {phrase} "})
     return condition
 
 
 def weigh(groups):
-    """Inverse document frequency of each group, in one query over the whole index."""
-    counts = SearchEntry.objects.aggregate(
-        total=Count("pk"),
+    """Inverse document frequency of each group, in one query: only the entries matching a group are
+    counted (the trigram index finds them), the index's size comes from a subquery."""
+    matching = Q()
+    for group in groups:
+        matching |= any_phrase("terms", group.all())
+    # COUNT as a plain function (not an aggregate) so the subquery is "SELECT COUNT(id) FROM ...".
+    everything = SearchEntry.objects.order_by().annotate(n=Func("pk", function="COUNT", output_field=IntegerField()))
+    size = Subquery(everything.values("n"))
+    counts = SearchEntry.objects.filter(matching).aggregate(
+        total=Max(size),
         **{f"g{i}": Count("pk", filter=any_phrase("terms", group.all())) for i, group in enumerate(groups)},
     )
     total = counts["total"] or 1
@@ -156,7 +193,7 @@ class Search:
     def __init__(self, query, *, user, locale, area=PUBLIC, kind=None):
         self.query, self.user, self.locale, self.area = query, user, locale, area
         self.kind = kind if kind in {k.name for k in registry.in_area(area)} else None
-        self.groups = parse(query)
+        self.groups = parse(query, locale)
 
     @cached_property
     def matching(self):

@@ -10,7 +10,17 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import Locale
 
 from annuaire.access import COORDINATORS_GROUP
-from annuaire.models import Audience, Circle, MemberProfile, Membership, Organisation, Place, Theme
+from annuaire.models import (
+    Audience,
+    Circle,
+    MemberProfile,
+    Membership,
+    Organisation,
+    OrganisationDescription,
+    Place,
+    Service,
+    Theme,
+)
 from caserurale.demo import T
 
 DEMO_PASSWORD = "Partenaire-demo-2030"  # noqa: S105 (printed by make run, local demo only)
@@ -53,7 +63,7 @@ ORGANISATIONS = [
         True,
         "Entreprise d'insertion par le travail indépendant : couveuse et test d'activités.",
     ),
-    ("CFPPA", "public_body", False, "Formation professionnelle agricole : renforcement technique à la production."),
+    ("CFPPA", "public_body", True, "Formation professionnelle agricole : renforcement technique à la production."),
     (
         "Réseau Cocagne — jardin d'insertion",
         "association",
@@ -224,6 +234,285 @@ def seed_labels(model, kind, labels, progress):
             translation.save()
 
 
+# What each organisation does, in Creole (the French text is the organisation's own description).
+CREOLE_DESCRIPTIONS = {
+    "Commune de Trois-Bassins — La Case Rurale": "La Case Rurale, tiers-lieu é plateform kopérasion la komin : nou akèy, nou oriant é nou akonpagn bann prozè bann abitan.",
+    "Médiathèque L'Alambic": "Médiatèk é tiers-lieu : koworking, lafib, kafétéria é bann animasion ; li akèy La Case Rurale Prozè.",
+    "CCAS — Épicerie sociale Mon Bertel": "Sant komunal laksion sosial é lépisri sosial : èd pou manzé, panyé é latélié pou bien manzé.",
+    "Pôle LENA": "Lieu partnèr rézo La Case Rurale : lespas tès agrikol é pré-instalasion.",
+    "Cyberun": "Asosiasion fabrikasion nimérik : bann machine, enprimant 3D é animasion pou bann abitan é bann zélèv.",
+    "EITI Met zot en lèr": "Lantrepriz linsersion par lo travay indépandan : kouvez é tès laktivité.",
+    "CFPPA": "Formasion profésionèl agrikol : pou aprann mié travay la tèr.",
+    "Réseau Cocagne — jardin d'insertion": "Shantié linsersion an maréshaz bio : panyé, sirkui kour.",
+}
+
+# (organisation, kind, name, summary, reach, when, contact, cost, themes, audiences, places), from the framing document.
+SERVICES = [
+    (
+        "Commune de Trois-Bassins — La Case Rurale",
+        "welcome",
+        T("Accueil et orientation", "Lakèy é gid ver lo bon moun"),
+        T(
+            "Un seul point d'entrée pour savoir qui fait quoi et trouver le bon interlocuteur pour votre projet.",
+            "In sèl lantré pou konèt kisa i fé koi é trouv lo bon moun pou out prozè.",
+        ),
+        "walk_in",
+        T("Du mardi au samedi, 9 h – 17 h", "Mardi ziska samdi, 9 h – 17 h"),
+        T("À l'accueil de la médiathèque L'Alambic", "Lakèy la médiatèk L'Alambic"),
+        T("", ""),
+        ["Solidarité", "Vie associative"],
+        ["Tout public", "Porteurs de projet", "Associations"],
+        ["La Case Rurale"],
+    ),
+    (
+        "Commune de Trois-Bassins — La Case Rurale",
+        "support",
+        T("Accompagnement des projets d'habitants", "Lakonpagnman bann prozè abitan"),
+        T(
+            "Un rendez-vous pour faire le point sur votre idée, votre association ou votre installation, puis vous mettre en lien avec le réseau.",
+            "In randévou pou fé lo pwin si out lidé, out asosiasion ou out instalasion, é mèt aou an lien avèk lo rézo.",
+        ),
+        "appointment",
+        T("Sur rendez-vous", "Si randévou"),
+        T("Prendre rendez-vous à l'accueil de la Case Rurale", "Pran randévou lakèy La Case Rurale"),
+        T("", ""),
+        ["Vie associative", "Emploi et formation"],
+        ["Porteurs de projet", "Associations", "Agriculteurs"],
+        ["La Case Rurale"],
+    ),
+    (
+        "Médiathèque L'Alambic",
+        "equipment",
+        T("Coworking et accès à la fibre", "Koworking é lafib"),
+        T(
+            "Des postes de travail, la fibre optique et une cafétéria pour travailler près de chez soi.",
+            "Bann plas pou travay, lafib é in kafétéria pou travay pré lakaz.",
+        ),
+        "walk_in",
+        T("Du mardi au samedi, 9 h – 17 h", "Mardi ziska samdi, 9 h – 17 h"),
+        T("", ""),
+        T("", ""),
+        ["Numérique"],
+        ["Tout public", "Porteurs de projet", "Entreprises"],
+        ["Médiathèque L'Alambic"],
+    ),
+    (
+        "CCAS — Épicerie sociale Mon Bertel",
+        "food",
+        T("Aide alimentaire à l'épicerie sociale", "Èd pou manzé lépisri sosial"),
+        T(
+            "Des produits à petit prix et des paniers pour les foyers orientés par le CCAS.",
+            "Manzé pa shèr é bann panyé pou bann fanmi lo CCAS i anvoy.",
+        ),
+        "appointment",
+        T("Lundi, mercredi et vendredi matin", "Lindi, mèrkredi é vandredi bomatin"),
+        T("Rendez-vous avec un travailleur social du CCAS", "Randévou avèk in travayèr sosial lo CCAS"),
+        T("Petite participation selon les ressources", "Ti partisipasion dapré out moyin"),
+        ["Agriculture et alimentation", "Solidarité"],
+        ["Familles", "Seniors"],
+        ["Épicerie sociale Mon Bertel"],
+    ),
+    (
+        "CCAS — Épicerie sociale Mon Bertel",
+        "training",
+        T("Ateliers du bien-manger", "Latelié pou bien manzé"),
+        T("Cuisiner les légumes du pays, manger sain à petit prix.", "Kui bann légim péi, manz bien san dépans tro."),
+        "contact",
+        T("Un mercredi par mois", "In mèrkredi par moi"),
+        T("S'inscrire auprès de l'épicerie sociale", "Inskri aou lépisri sosial"),
+        T("", ""),
+        ["Agriculture et alimentation", "Solidarité"],
+        ["Familles", "Tout public"],
+        ["Épicerie sociale Mon Bertel"],
+    ),
+    (
+        "Cyberun",
+        "digital",
+        T("Aide aux démarches en ligne", "Èd pou bann démarsh si internet"),
+        T(
+            "Un animateur vous aide à remplir un formulaire en ligne, créer une adresse e-mail ou utiliser votre téléphone.",
+            "In animatèr i èd aou ranpli in formilèr si internet, kré in adrès imèl ou sèrv out téléfon.",
+        ),
+        "walk_in",
+        T("Mercredi et samedi après-midi", "Mèrkredi é samdi laprémidi"),
+        T("", ""),
+        T("", ""),
+        ["Numérique", "Solidarité"],
+        ["Tout public", "Seniors"],
+        ["Local de Cyberun"],
+    ),
+    (
+        "Cyberun",
+        "equipment",
+        T("Fablab : imprimantes 3D et machines", "Fablab : enprimant 3D é bann machine"),
+        T(
+            "Imprimer, découper, fabriquer : les machines du fablab et quelqu'un pour apprendre à s'en servir.",
+            "Enprim, koup, fabrik : bann machine fablab é in moun pou aprann aou sèrv azot.",
+        ),
+        "contact",
+        T("Mercredi et samedi après-midi", "Mèrkredi é samdi laprémidi"),
+        T("Réserver une machine auprès de Cyberun", "Rézèrv in machine avèk Cyberun"),
+        T("Adhésion à l'association", "Ladézion lasosiasion"),
+        ["Numérique", "Artisanat"],
+        ["Jeunes", "Porteurs de projet", "Associations"],
+        ["Local de Cyberun"],
+    ),
+    (
+        "CFPPA",
+        "training",
+        T("Formations agricoles", "Formasion agrikol"),
+        T(
+            "Renforcement technique à la production, pour les agriculteurs et les futurs agriculteurs.",
+            "Pou bann plantèr é bann fitir plantèr aprann mié travay la tèr.",
+        ),
+        "contact",
+        T("Sessions toute l'année", "Bann sésion tout lané"),
+        T("Se renseigner auprès du CFPPA", "Domann lo CFPPA"),
+        T("Prise en charge possible selon votre situation", "I pé ète pri an sharz dapré out sitiasion"),
+        ["Agriculture et alimentation", "Emploi et formation"],
+        ["Agriculteurs", "Porteurs de projet"],
+        [],
+    ),
+    (
+        "EITI Met zot en lèr",
+        "hosting",
+        T("Couveuse : test d'activité en contrat CAPE", "Kouvez : tès laktivité an kontra CAPE"),
+        T(
+            "Tester votre activité d'un à trois ans avec un contrat CAPE, accompagné, avant de créer votre entreprise.",
+            "Tès out laktivité in a troi lané avèk in kontra CAPE, akonpagné, avan kré out lantrepriz.",
+        ),
+        "appointment",
+        T("Sur rendez-vous", "Si randévou"),
+        T("Prendre rendez-vous avec l'EITI", "Pran randévou avèk l'EITI"),
+        T("", ""),
+        ["Emploi et formation", "Artisanat"],
+        ["Porteurs de projet"],
+        ["Pôle LENA"],
+    ),
+    (
+        "EITI Met zot en lèr",
+        "support",
+        T("Chantier d'insertion « agriculture résiliente »", "Shantié linsersion « agrikiltir rézilian »"),
+        T(
+            "Un emploi en CDDI d'un à deux ans pour reprendre pied, avec un accompagnement vers l'emploi durable.",
+            "In travay an CDDI in a dé lané pou ropran pié, avèk in lakonpagnman ver in travay ki dir.",
+        ),
+        "contact",
+        T("Recrutements plusieurs fois par an", "I anbosh plizyèr foi par lané"),
+        T("Par France Travail ou l'accueil de la Case Rurale", "Par France Travail ou lakèy La Case Rurale"),
+        T("", ""),
+        ["Emploi et formation", "Agriculture et alimentation"],
+        ["Jeunes", "Tout public"],
+        [],
+    ),
+    (
+        "Réseau Cocagne — jardin d'insertion",
+        "support",
+        T("Jardin d'insertion en maraîchage bio", "Zardin linsersion an maréshaz bio"),
+        T(
+            "Un contrat CDDI au jardin : produire des légumes bio, préparer les paniers, apprendre un métier.",
+            "In kontra CDDI o zardin : fé pous légim bio, prépar bann panyé, aprann in métié.",
+        ),
+        "contact",
+        T("Recrutements toute l'année", "I anbosh tout lané"),
+        T("Par France Travail ou la mission locale", "Par France Travail ou la mision lokal"),
+        T("", ""),
+        ["Agriculture et alimentation", "Emploi et formation"],
+        ["Jeunes", "Tout public"],
+        [],
+    ),
+    (
+        "Réseau Cocagne — jardin d'insertion",
+        "food",
+        T("Paniers de légumes en circuit court", "Panyé légim an sirkui kour"),
+        T("Des paniers de légumes bio du jardin, chaque semaine.", "Bann panyé légim bio lo zardin, toulé smenn."),
+        "contact",
+        T("Chaque semaine", "Toulé smenn"),
+        T("Commander auprès du jardin", "Komand o zardin"),
+        T("Prix solidaire selon les ressources", "Pri solidèr dapré out moyin"),
+        ["Agriculture et alimentation", "Solidarité"],
+        ["Familles", "Tout public"],
+        ["Épicerie sociale Mon Bertel"],
+    ),
+    (
+        "Pôle LENA",
+        "hosting",
+        T("Espace test agricole", "Lespas tès agrikol"),
+        T(
+            "Une parcelle, du matériel et un tuteur pour tester votre installation en agroécologie avant de vous lancer.",
+            "In parsèl, matéryèl é in titèr pou tès out instalasion an agroékolozi avan lans aou.",
+        ),
+        "appointment",
+        T("Entrées en test deux fois par an", "Lantré an tès dé foi par lané"),
+        T("Candidature après un rendez-vous à la Case Rurale", "Kandidatir apré in randévou La Case Rurale"),
+        T("", ""),
+        ["Agriculture et alimentation", "Environnement"],
+        ["Agriculteurs", "Porteurs de projet"],
+        ["Pôle LENA"],
+    ),
+    (
+        "Pôle LENA",
+        "support",
+        T("Pré-installation agricole en agroécologie", "Pré-instalasion agrikol an agroékolozi"),
+        T(
+            "Construire votre projet d'installation hors cadre familial, jusqu'à la coopérative d'installation (CIAP).",
+            "Mont out prozè instalasion kan out fanmi lé pa plantèr, ziska la kopérativ instalasion (CIAP).",
+        ),
+        "appointment",
+        T("Sur rendez-vous", "Si randévou"),
+        T("Prendre rendez-vous à la Case Rurale", "Pran randévou La Case Rurale"),
+        T("", ""),
+        ["Agriculture et alimentation", "Environnement"],
+        ["Agriculteurs", "Porteurs de projet"],
+        ["Pôle LENA"],
+    ),
+]
+
+
+def seed_services(organisations, progress):
+    french, creole = Locale.objects.get(language_code="fr"), Locale.objects.get(language_code="rcf")
+    for name, text in CREOLE_DESCRIPTIONS.items():
+        organisation = organisations[name]
+        original = OrganisationDescription.objects.filter(organisation=organisation, locale=french).first()
+        if original is None:
+            original = OrganisationDescription.objects.create(
+                organisation=organisation, locale=french, text=organisation.description
+            )
+        if not original.get_translations().filter(locale=creole).exists():
+            translation = original.copy_for_translation(creole)
+            translation.text = text
+            translation.save()
+    themes = {theme.name: theme for theme in Theme.objects.filter(locale=french)}
+    audiences = {audience.name: audience for audience in Audience.objects.filter(locale=french)}
+    places = {place.name: place for place in Place.objects.all()}
+    for owner, kind, name, summary, reach, when, contact, cost, theme_names, audience_names, place_names in SERVICES:
+        if Service.objects.filter(locale=french, name=name.fr, organisation=organisations[owner]).exists():
+            continue
+        progress(f"Service « {name.fr} »")
+        service = Service.objects.create(
+            locale=french,
+            organisation=organisations[owner],
+            kind=kind,
+            name=name.fr,
+            summary=summary.fr,
+            reach=reach,
+            when=when.fr,
+            contact=contact.fr,
+            cost=cost.fr,
+        )
+        service.themes.set([themes[theme] for theme in theme_names])
+        service.audiences.set([audiences[audience] for audience in audience_names])
+        service.places.set([places[place] for place in place_names])
+        translation = service.copy_for_translation(creole)
+        translation.name, translation.summary, translation.when = name.rcf, summary.rcf, when.rcf
+        translation.contact, translation.cost = contact.rcf, cost.rcf
+        translation.save()
+        # The relations are copied on commit; the demo is one transaction, so copy them now.
+        translation.themes.set(service.themes.all())
+        translation.audiences.set(service.audiences.all())
+        translation.places.set(service.places.all())
+
+
 @transaction.atomic
 def run(progress):
     seed_labels(Theme, "Thème", THEMES, progress)
@@ -256,6 +545,7 @@ def run(progress):
                 accessibility=accessibility,
                 opening_hours=hours,
             )
+    seed_services(organisations, progress)
     User = get_user_model()
     coordinators = Group.objects.get_or_create(name=COORDINATORS_GROUP)[0]
     for email, first, last, organisation, role, job, coordinator in ACCOUNTS:

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "agenda",
     "appels",
     "extranet",
+    "parcours",
     "search",
     "wagtail_localize",
     "ninja",  # the open-data API's docs page, with its scripts served from our static files

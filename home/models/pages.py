@@ -13,8 +13,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from agenda.models import AgendaPage, public_occurrences
+from appels.filters import open_calls
+from appels.models import FundingPage
 from home.blocks import BaseStreamBlock
 from home.navigation import active_locale, localized_pages
+from parcours.models import PathwayIndexPage
 
 
 class MissionBlock(blocks.StructBlock):
@@ -122,6 +125,7 @@ class HomePage(Page):
             for block in self.missions
         ]
         context.update(self.next_events(request))
+        context.update(self.where_to_start(request))
         context["latest_articles"] = (
             ArticlePage.objects.live()
             .filter(locale_id=self.locale_id)
@@ -129,6 +133,19 @@ class HomePage(Page):
             .defer_streamfields()
             .order_by("-date", "-pk")[:3]
         )
+        return context
+
+    def where_to_start(self, request, count=3):
+        """« Par où commencer ? » and the public calls open now, in the visitor's language."""
+        locale = active_locale(request)
+        context = {"start_page": PathwayIndexPage.objects.live().filter(locale=locale).first()}
+        funding = FundingPage.objects.live().filter(locale=locale).first()
+        if funding is not None:
+            calls = list(open_calls(locale)[:count])
+            base = funding.get_url(request)
+            for call in calls:
+                call.public_url = base + funding.reverse_subpage("call", args=[call.pk])
+            context.update(funding_page=funding, open_calls=calls)
         return context
 
     def next_events(self, request, count=4):

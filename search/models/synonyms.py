@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import TranslatableField
 
 
 class SynonymGroup(TranslatableMixin, models.Model):
@@ -10,6 +11,10 @@ class SynonymGroup(TranslatableMixin, models.Model):
     words = models.TextField(
         _("words"), help_text=_("Separated by commas, e.g. subvention, financement, aide, appel à projets.")
     )
+
+    # Translated with wagtail-localize like the other snippets: a Creole group replaces the French one
+    # for Creole readers (search.engine.synonym_groups), the French one serves where none exists.
+    translatable_fields = [TranslatableField("name"), TranslatableField("words")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("synonyms")

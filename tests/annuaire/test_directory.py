@@ -26,11 +26,10 @@ def test_directory_lists_public_profiles_only(client, language):
     assert "Collège de Trois-Bassins" not in listed  # the demo college keeps its profile private
 
 
-def test_directory_filters_by_kind(client):
+def test_directory_filters_by_need(client):
     page = DirectoryPage.objects.get(locale__language_code="fr")
-    associations = names(client.get(page.url, {"type": "association"}))
-    assert "Cyberun" in associations
-    assert all(Organisation.objects.get(name=name).kind == "association" for name in associations)
+    digital = names(client.get(page.url, {"besoin": "digital"}))
+    assert digital == ["Cyberun"]
 
 
 def test_profile_page_shows_contacts_and_private_profiles_answer_404(client):

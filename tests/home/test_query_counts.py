@@ -8,7 +8,9 @@ from home.models import ArticlePage
 pytestmark = pytest.mark.django_db
 
 # Routing costs one query more in Creole (Wagtail looks the translated root page up).
-HOME_QUERIES = {"/": 21, "/rcf/": 22}  # with the next events: the agenda page and its occurrences
+# With the next events (the agenda page and its occurrences), « Par où commencer ? » and the open calls
+# (the pathways page, the funding page and its calls).
+HOME_QUERIES = {"/": 24, "/rcf/": 25}
 
 
 @pytest.fixture(autouse=True)

@@ -1,17 +1,14 @@
-"""Who does what: organisations, the people who belong to them, and circles of organisations."""
+"""Who does what: organisations, their services and places, the people who belong to them, and circles."""
 
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
@@ -168,6 +165,120 @@ class Place(NamedModel):
         return self.latitude is not None and self.longitude is not None
 
 
+class OrganisationDescription(TranslatableMixin, models.Model):
+    """What an organisation does, in words translated with wagtail-localize (the Creole directory is in Creole).
+
+    The organisation itself is not translated (its name, contacts and rights are the same in every
+    language): only this text is, and it follows its French original's organisation.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="descriptions", verbose_name=_("organisation")
+    )
+    text = models.TextField(_("what we do"))
+
+    translatable_fields = [TranslatableField("text"), SynchronizedField("organisation")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation description")
+        verbose_name_plural = _("organisation descriptions")
+        constraints = [models.UniqueConstraint(fields=["organisation", "locale"], name="one_description_per_language")]
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class ServiceQuerySet(models.QuerySet):
+    def public(self):
+        """What residents may see: services of organisations with a public profile, nothing else."""
+        return self.filter(organisation__public_profile=True)
+
+    def in_locale(self, locale):
+        """Each service once, in ``locale``'s words, or in its original language where not translated yet."""
+        translated = Service.objects.filter(translation_key=models.OuterRef("translation_key"), locale=locale)
+        original = models.Q(locale__language_code=settings.LANGUAGE_CODE) & ~models.Exists(translated)
+        return self.filter(models.Q(locale=locale) | original)
+
+
+class Service(TranslatableMixin, models.Model):
+    """What an organisation offers a resident: a welcome desk, food aid, a training course, digital help…
+
+    Translated like an event: only the words are; the organisation, the kind and how to reach it
+    follow the French original, and so do its themes, audiences and places (annuaire.signals).
+    """
+
+    class Kind(models.TextChoices):
+        WELCOME = "welcome", _("welcome and orientation")
+        SUPPORT = "support", _("support")
+        TRAINING = "training", _("training")
+        FUNDING = "funding", _("funding")
+        EQUIPMENT = "equipment", _("equipment loan")
+        HOSTING = "hosting", _("business hosting")
+        FOOD = "food", _("food aid")
+        DIGITAL = "digital", _("digital help")
+
+    class Reach(models.TextChoices):
+        WALK_IN = "walk_in", _("walk in, no appointment")
+        APPOINTMENT = "appointment", _("by appointment")
+        CONTACT = "contact", _("get in touch first")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="services", verbose_name=_("organisation")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind of offer"), max_length=20, choices=Kind.choices)
+    summary = models.CharField(_("short description"), max_length=300, blank=True)
+    audiences = models.ManyToManyField(Audience, blank=True, related_name="services", verbose_name=_("for whom"))
+    themes = models.ManyToManyField(Theme, blank=True, related_name="services", verbose_name=_("themes"))
+    places = models.ManyToManyField(Place, blank=True, related_name="services", verbose_name=_("places"))
+    when = models.CharField(_("when"), max_length=200, blank=True)
+    reach = models.CharField(_("how to reach it"), max_length=20, choices=Reach.choices, default=Reach.CONTACT)
+    contact = models.CharField(
+        _("contact"), max_length=300, blank=True, help_text=_("Telephone, e-mail or who to ask for.")
+    )
+    cost = models.CharField(_("cost"), max_length=200, blank=True, help_text=_("Leave empty if it is free."))
+
+    objects = ServiceQuerySet.as_manager()
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("summary"),
+        TranslatableField("when"),
+        TranslatableField("contact"),
+        TranslatableField("cost"),
+        SynchronizedField("organisation"),
+        SynchronizedField("kind"),
+        SynchronizedField("reach"),
+    ]
+
+    panels = [
+        FieldPanel("organisation"),
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("summary"),
+        FieldPanel("audiences"),
+        FieldPanel("themes"),
+        FieldPanel("places"),
+        FieldPanel("when"),
+        FieldPanel("reach"),
+        FieldPanel("contact"),
+        FieldPanel("cost"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["name", "pk"]
+        indexes = [models.Index(fields=["organisation", "locale"], name="service_organisation_locale")]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def is_walk_in(self):
+        return self.reach == self.Reach.WALK_IN
+
+
 class Membership(models.Model):
     class Role(models.TextChoices):
         ADMIN = "admin", _("organisation admin")
@@ -279,36 +390,3 @@ class AccessLogEntry(models.Model):
 
     def __str__(self):
         return f"{self.get_action_display()}: {self.object_repr}"
-
-
-class DirectoryPage(RoutablePageMixin, Page):
-    """The public "who does what": organisations that chose a public profile."""
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    max_count_per_parent = 1
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("directory page")
-
-    def organisations(self):
-        return Organisation.objects.filter(public_profile=True).order_by("name")
-
-    @path("")
-    def index_view(self, request):
-        kind = request.GET.get("type", "")
-        organisations = self.organisations()
-        if kind in Organisation.Kind.values:
-            organisations = organisations.filter(kind=kind)
-        context = self.get_context(request)
-        context.update(organisations=organisations, kinds=Organisation.Kind.choices, current_kind=kind)
-        return TemplateResponse(request, "annuaire/directory_page.html", context)
-
-    @path("<slug:slug>/", name="organisation")
-    def organisation_view(self, request, slug):
-        organisation = get_object_or_404(self.organisations(), slug=slug)
-        context = self.get_context(request)
-        context["organisation"] = organisation
-        return TemplateResponse(request, "annuaire/organisation_page.html", context)
