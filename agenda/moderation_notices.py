@@ -7,7 +7,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ModerationNotice(models.Model):
-    """Claimed before the e-mail is sent, so that a retried task or a second worker never sends it twice."""
+    """One row per decision; its e-mail is sent once with the claim and lease of appels.alerts.
+
+    ``claimed_at`` is set by the task about to send, ``sent_at`` only once the mail server has
+    accepted the message. A refused send gives the claim up and Celery retries with backoff; a
+    claim left by a worker that died is taken over after ``MODERATION_NOTICE_LEASE``.
+    """
 
     class Outcome(models.TextChoices):
         PUBLISHED = "published", _("published")
@@ -18,6 +23,7 @@ class ModerationNotice(models.Model):
     recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     comment = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

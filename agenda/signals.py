@@ -1,7 +1,7 @@
 """A translation of an event shares the relations and rights of the original, which alone is edited;
 the partner who sent a public event hears of the editor's decision."""
 
-from wagtail.signals import published, task_rejected
+from wagtail.signals import published, task_approved, task_rejected
 
 from agenda.events import Event
 from agenda.moderation import record_decision
@@ -16,12 +16,23 @@ def on_published(sender, instance, revision=None, **kwargs):
     record_decision(instance, user, ModerationNotice.Outcome.PUBLISHED)
 
 
-def on_task_rejected(sender, instance, user=None, task_state=None, **kwargs):
-    # A task state belongs to a workflow state, whose object is the event sent back.
+def decided(instance):
+    """The event a task state was about (its workflow state's object), and the editor's comment."""
     obj = instance.workflow_state.content_object if hasattr(instance, "workflow_state") else None
     comment = instance.get_comment() if hasattr(instance, "get_comment") else ""
+    return obj, comment
+
+
+def on_task_rejected(sender, instance, user=None, **kwargs):
+    obj, comment = decided(instance)
     record_decision(obj, user, ModerationNotice.Outcome.SENT_BACK, comment)
+
+
+def on_task_approved(sender, instance, user=None, **kwargs):
+    obj, _comment = decided(instance)
+    record_decision(obj, user, ModerationNotice.Outcome.PUBLISHED)
 
 
 published.connect(on_published, sender=Event, dispatch_uid="agenda_event_published_notice")
 task_rejected.connect(on_task_rejected, dispatch_uid="agenda_event_sent_back_notice")
+task_approved.connect(on_task_approved, dispatch_uid="agenda_event_approved_notice")

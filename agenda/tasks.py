@@ -3,14 +3,12 @@
 import logging
 
 from celery import shared_task
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from agenda import importer
+from agenda import importer, moderation_delivery
 from agenda.events import CalendarSource, Registration
-from agenda.moderation_notices import ModerationNotice
 from caserurale.celery import SafeTask
 from caserurale.remote import FetchError
 
@@ -69,24 +67,12 @@ def send_registration_confirmation(registration_id, *, event_url="", cancel_url=
     return True
 
 
-@shared_task
-def send_moderation_notice(notice_id):
-    """Tell a partner, in their language, that their public event is published or sent back; once."""
-    claimed = ModerationNotice.objects.filter(pk=notice_id, sent_at__isnull=True).update(sent_at=timezone.now())
-    if not claimed:
-        return False  # already sent (a retried task, a second worker)
-    notice = ModerationNotice.objects.select_related("revision", "recipient__profile").get(pk=notice_id)
-    event = notice.revision.content_object
-    profile = getattr(notice.recipient, "profile", None)
-    language = (profile.language if profile else "") or settings.LANGUAGE_CODE
-    published = notice.outcome == ModerationNotice.Outcome.PUBLISHED
-    context = {"notice": notice, "event": event, "published": published, "name": notice.recipient.get_full_name()}
-    with translation.override(language), timezone.override(timezone.get_default_timezone()):
-        body = render_to_string("agenda/emails/moderation_notice.txt", context)
-        if published:
-            subject = translation.gettext("Your event is on the public agenda: %(title)s")
-        else:
-            subject = translation.gettext("Your event needs changes: %(title)s")
-        subject %= {"title": event.title}
-    send_mail(subject, body, None, [notice.recipient.email])
-    return True
+@shared_task(base=SafeTask, bind=True)
+def send_moderation_notice(self, notice_id):
+    """Tell a partner, in their language, that their public event is published or sent back; once.
+
+    An SMTP refusal raises and is retried with backoff (SafeTask); agenda.moderation_delivery."""
+    try:
+        return moderation_delivery.send_once(notice_id)
+    except moderation_delivery.ClaimPending as pending:
+        raise self.retry(countdown=pending.retry_in, max_retries=20, exc=pending) from pending

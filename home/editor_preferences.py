@@ -17,7 +17,7 @@ class EditorPreference(models.Model):
     # Written only by the "mark as read" form: the admin's home page is read-only.
     contact_messages_seen_at = models.DateTimeField(_("contact messages read up to"), null=True, blank=True)
     moderation_alerts = models.CharField(
-        _("tell me when something waits for moderation"), max_length=10, choices=Alerts.choices, default=Alerts.DAILY
+        _("tell me when something new waits for me"), max_length=10, choices=Alerts.choices, default=Alerts.DAILY
     )
 
     class Meta:

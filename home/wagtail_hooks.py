@@ -6,6 +6,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.account_panel import EditorAlertsPanel
 from home.admin_panels import DESK_PANELS
 from home.admin_views import contact_messages_seen
 from home.contact_messages import ContactSubmission
@@ -72,3 +73,8 @@ def keep_help_on_this_site(request, menu_items):
     menu_items[:] = [
         item for item in menu_items if item.name not in {"editor-guide"} and not item.name.startswith("whats-new")
     ]
+
+
+@hooks.register("register_account_settings_panel")
+def editor_alerts_panel(request, user, profile):
+    return EditorAlertsPanel(request, user, profile)

@@ -1,7 +1,9 @@
 """A real SMTP server for tests (aiosmtpd), listening on a free local port."""
 
+import email
 import socket
 import threading
+from email import policy
 
 from aiosmtpd.controller import Controller
 
@@ -41,3 +43,8 @@ class SMTPServer:
 
     def stop(self):
         self.controller.stop()
+
+
+def body_of(envelope):
+    """The decoded plain text of a received e-mail (quoted-printable or base64 on the wire)."""
+    return email.message_from_bytes(envelope.content, policy=policy.default).get_body(("plain",)).get_content()

@@ -212,6 +212,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "La Case Rurale <ne-pa
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "contact@caserurale.re")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Editors choose how they hear of what waits (home.desk_alerts); Wagtail's own e-mail would double it.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
 # Celery: safe delivery by default. A task is acknowledged only once it has
 # run, so a worker that dies mid-task leaves it to another worker.
@@ -270,10 +272,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "appels.tasks.queue_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # The editors' desk (home.desk_alerts): the digest of what waits, to editors who chose it.
+    "editors-daily-digest": {
+        "task": "home.tasks.queue_editor_digests",
+        "schedule": crontab(hour=7, minute=30),
+    },
 }
 # How long an e-mail claimed by a task may stay unconfirmed before another run takes it over and
 # sends it (appels.alerts): much longer than an SMTP exchange, shorter than a day.
 FUNDING_NOTIFICATION_LEASE = datetime.timedelta(minutes=15)
+# The same lease for partners' moderation e-mails (agenda.moderation_delivery).
+MODERATION_NOTICE_LEASE = datetime.timedelta(minutes=15)
 
 # Remote fetches (caserurale.remote: partners' calendars) reach public addresses only; networks
 # listed here are allowed all the same, e.g. ["10.20.0.0/16"] for a calendar server on an intranet.

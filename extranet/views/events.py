@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agenda import recurrence
+from agenda import moderation, recurrence
 from agenda.models import Event, Occurrence, Registration
 from agenda.month import MonthGrid
 from annuaire import access
@@ -39,8 +39,8 @@ class EventViews(SharedViews):
 
     def save_changes(self, request, form, event):
         if event.live and needs_moderation(request.user, event):
-            # The public version stays on line; the changes wait for an editor as a draft revision.
-            event.save_revision(user=request.user)
+            # The public version stays on line; the changes wait for an editor in the events' workflow.
+            moderation.submit(event, request.user)
             form.save_m2m()
             messages.success(request, _("Your changes are saved as a draft: the Case Rurale team will publish them."))
             return
@@ -50,7 +50,7 @@ class EventViews(SharedViews):
         if needs_moderation(request.user, event) and not (previous_visibility == Visibility.PUBLIC and event.live):
             event.live = False
             event.save(update_fields=["live"])
-            event.save_revision(user=request.user)
+            moderation.submit(event, request.user)
             messages.success(
                 request, _("The Case Rurale team will check this event before it appears on the public agenda.")
             )

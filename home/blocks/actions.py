@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import previews
+
 
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the site or to an external address, with its text."""
@@ -35,6 +37,8 @@ class CallToActionBlock(blocks.StructBlock):
         label = _("Call to action")
         template = "components/blocks/call_to_action.html"
         description = _("A highlighted invitation with one button.")
+        group = previews.ACTIONS
+        preview_value = previews.CALL_TO_ACTION
 
 
 class CardBlock(blocks.StructBlock):
@@ -52,8 +56,13 @@ class CardsBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
     cards = blocks.ListBlock(CardBlock(), label=_("Cards"))
 
+    def get_preview_value(self):
+        # Looked up when the chooser asks: the demo images are rows, not constants.
+        return self.normalize(previews.cards_preview())
+
     class Meta:
         icon = "table"
         label = _("Cards")
         template = "components/blocks/cards.html"
         description = _("A grid of cards, each with a title, a text and an optional link.")
+        group = previews.ACTIONS

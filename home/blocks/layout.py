@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from . import previews
 from .text import RICH_TEXT_FEATURES
 
 
@@ -18,3 +19,5 @@ class AccordionBlock(blocks.StructBlock):
         label = _("Accordion / FAQ")
         template = "components/blocks/accordion.html"
         description = _("Questions and answers that open one by one (works without JavaScript).")
+        group = previews.STRUCTURE
+        preview_value = previews.ACCORDION

@@ -3,6 +3,10 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from . import previews
+
+IMAGELESS_PREVIEW = "components/blocks/previews/image_missing.html"
+
 
 class ImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(label=_("Image"))
@@ -20,11 +24,20 @@ class ImageBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=300)
     credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=200)
 
+    def get_preview_value(self):
+        # Looked up when the chooser asks: the demo images are rows, not constants.
+        return self.normalize(previews.image_preview())
+
     class Meta:
         icon = "image"
         label = _("Image")
         template = "components/blocks/image.html"
         description = _("An image with its caption and credit.")
+        group = previews.MEDIA
+
+    def get_preview_template(self, value, context=None):
+        # Without any image on the site, the preview shows the caption alone rather than failing.
+        return super().get_preview_template(value, context) if value.get("image") else IMAGELESS_PREVIEW
 
 
 class VideoBlock(blocks.StructBlock):
@@ -37,3 +50,7 @@ class VideoBlock(blocks.StructBlock):
         label = _("Video")
         template = "components/blocks/video.html"
         description = _("An embedded video. The player loads only when the visitor asks for it.")
+        group = previews.MEDIA
+        preview_value = previews.VIDEO
+        # The preview asks nothing of the video's site: no oEmbed call from the chooser.
+        preview_template = "components/blocks/previews/video.html"

@@ -3,6 +3,8 @@ from wagtail import blocks
 from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail_localize.segments import StringSegmentValue
 
+from . import previews
+
 
 class TranslatableTypedTableBlock(TypedTableBlock):
     """A typed table whose headings and text cells wagtail-localize can translate.
@@ -53,3 +55,5 @@ class TableBlock(blocks.StructBlock):
         label = _("Table")
         template = "components/blocks/table.html"
         description = _("A data table with a caption and column headings.")
+        group = previews.STRUCTURE
+        preview_value = previews.TABLE

@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from . import previews
+
 # Headings inside a body start at h2: the page title is the only h1.
 HEADING_LEVELS = [("h2", _("Level 2")), ("h3", _("Level 3")), ("h4", _("Level 4"))]
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
@@ -16,6 +18,7 @@ class HeadingBlock(blocks.StructBlock):
         template = "components/blocks/heading.html"
         description = _("A section title; level 2 for main sections.")
         preview_value = {"text": "Nos missions", "level": "h2"}
+        group = previews.TEXT
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -28,6 +31,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         label = _("Text")
         template = "components/blocks/paragraph.html"
         description = _("Paragraphs of text with links and lists.")
+        group = previews.TEXT
         preview_value = "<p>La Case Rurale accompagne les projets des habitants de Trois-Bassins.</p>"
 
 
@@ -40,4 +44,5 @@ class QuoteBlock(blocks.StructBlock):
         label = _("Quote")
         template = "components/blocks/quote.html"
         description = _("A quotation with its author.")
+        group = previews.TEXT
         preview_value = {"text": "Chez nous, c’est chez vous !", "author": "Atelier Fabrique #1"}

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils import timezone
 
 from agenda.models import AgendaPage, Event
 from extranet.models import Document, Resource
+from tests.factories import UserFactory
+from tests.helpers import sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -103,3 +106,11 @@ def test_public_and_partner_pages_have_no_html_error(client, tmp_path):
             assert response.status_code == 200, prefix + path
             pages.append((prefix + path, response.content))
     assert vnu_errors(pages, tmp_path) == []
+
+
+def test_the_editors_guide_has_no_html_error(client, tmp_path):
+    editor = UserFactory(username="guide@caserurale.re", is_staff=True, is_superuser=True)
+    sign_in_verified(client, editor)
+    response = client.get(reverse("editors_guide"))
+    assert response.status_code == 200
+    assert vnu_errors([("/admin/bureau/guide/", response.content)], tmp_path) == []
