@@ -8,6 +8,7 @@ from wagtail_localize.models import StringTranslation
 
 from caserurale.demo import InconsistentTranslation, T, translation_memory
 from home.demo import content
+from parcours.demo import seed as pathways
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +35,8 @@ def test_seeding_twice_changes_nothing():
 def test_demo_site_is_complete_in_both_languages():
     french = Page.objects.filter(locale__language_code="fr", depth__gt=1, alias_of__isnull=True)
     creole = Page.objects.filter(locale__language_code="rcf", depth__gt=1, alias_of__isnull=True)
-    assert french.count() == len(content.PAGES) + 1
+    # The home page, the pages of home's content, and the pathways' index with its pathways.
+    assert french.count() == 1 + len(content.PAGES) + 1 + len(pathways.PATHWAYS)
     assert creole.count() == french.count(), "every demo page is translated, none left as an alias"
     for slug in ("le-projet", "nos-missions", "manifeste", "la-case-rurale-a-l-alambic", "mentions-legales"):
         assert french.filter(slug=slug).exists() and creole.filter(slug=slug).exists()
