@@ -215,10 +215,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Editors choose how they hear of what waits (home.desk_alerts); Wagtail's own e-mail would double it.
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 
-# Celery: safe delivery by default. A task is acknowledged only once it has
-# run, so a worker that dies mid-task leaves it to another worker.
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
+# Cache: production uses Redis (caserurale.settings.production), the others memory.
 
 
 def redis_cache(location):
@@ -241,6 +238,12 @@ def redis_cache(location):
 
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "caserurale.cache"
+
+
+# Celery: safe delivery by default. A task is acknowledged only once it has
+# run, so a worker that dies mid-task leaves it to another worker.
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
 CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", REDIS_URL)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
