@@ -28,6 +28,17 @@ def is_french(language):
     return language == settings.LANGUAGE_CODE
 
 
+def subpage_link(page_type, route, argument):
+    """A link to ``route`` of the reader's ``page_type`` page (the agenda, the directory…), with
+    ``argument(entry)``; nothing when the site has no such page in that language."""
+
+    def link(entry, parents):
+        page = parents.get(page_type)
+        return page.url + page.reverse_subpage(route, args=[argument(entry)]) if page else ""
+
+    return link
+
+
 def originals(queryset):
     """Partners write in French: one result per event or call, not one per translation."""
     return queryset.filter(locale__language_code=settings.LANGUAGE_CODE)
@@ -118,11 +129,6 @@ def partners_events(user, locale):
     return originals(Event.objects.visible_to(user)).values("pk")
 
 
-def event_link(entry, parents):
-    agenda = parents.get(AgendaPage)
-    return agenda.url + agenda.reverse_subpage("event", args=(entry.object_id,)) if agenda else ""
-
-
 registry.register(
     Kind(
         name="event",
@@ -131,7 +137,7 @@ registry.register(
         objects=lambda: Event.objects.select_related("place", "locale"),
         document=event_document,
         visible=visible_events,
-        link=event_link,
+        link=subpage_link(AgendaPage, "event", lambda entry: entry.object_id),
         parent=AgendaPage,
         partners_visible=partners_events,
         partners_link=lambda entry, parents: reverse("extranet:event_detail", args=[entry.object_id]),
@@ -164,11 +170,6 @@ def visible_calls(user, locale):
     return public_calls(locale).values("pk")
 
 
-def call_link(entry, parents):
-    funding = parents.get(FundingPage)
-    return funding.url + funding.reverse_subpage("call", args=(entry.object_id,)) if funding else ""
-
-
 registry.register(
     Kind(
         name="call",
@@ -177,7 +178,7 @@ registry.register(
         objects=lambda: FundingCall.objects.select_related("locale"),
         document=call_document,
         visible=visible_calls,
-        link=call_link,
+        link=subpage_link(FundingPage, "call", lambda entry: entry.object_id),
         parent=FundingPage,
         partners_visible=lambda user, locale: originals(FundingCall.objects.visible_to(user)).values("pk"),
         partners_link=lambda entry, parents: reverse("extranet:funding_call_detail", args=[entry.object_id]),
@@ -188,10 +189,8 @@ registry.register(
 # Organisations and places ------------------------------------------------------------------------
 
 
-def organisation_link(entry, parents):
-    directory = parents.get(DirectoryPage)
-    slug = entry.url
-    return directory.url + directory.reverse_subpage("organisation", args=[slug]) if directory else ""
+# An organisation's entry stores its slug; a service's, its organisation's: it is shown on that page.
+organisation_link = subpage_link(DirectoryPage, "organisation", lambda entry: entry.url)
 
 
 registry.register(
@@ -268,12 +267,6 @@ registry.register(
 )
 
 
-def place_link(entry, parents):
-    """The place's own page in the directory: its services and what happens there."""
-    directory = parents.get(DirectoryPage)
-    return directory.url + directory.reverse_subpage("place", args=[entry.url]) if directory else ""
-
-
 registry.register(
     Kind(
         name="place",
@@ -290,7 +283,7 @@ registry.register(
             )
         ],
         visible=lambda user, locale: Place.objects.values("pk"),
-        link=place_link,
+        link=subpage_link(DirectoryPage, "place", lambda entry: entry.url),  # its services and events
         parent=DirectoryPage,
     )
 )
