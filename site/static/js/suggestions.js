@@ -153,6 +153,10 @@
     submitted = true;
     window.clearTimeout(timer);
   });
+  // Back to this page from the browser's cache: the field asks again.
+  window.addEventListener("pageshow", function () {
+    submitted = false;
+  });
 
   input.addEventListener("blur", function () {
     window.setTimeout(close, 100);
