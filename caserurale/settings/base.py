@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "agenda",
     "appels",
     "extranet",
+    "reservations",
     "parcours",
     "search",
     "wagtail_localize",
