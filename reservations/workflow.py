@@ -17,7 +17,9 @@ from annuaire import access
 from annuaire.models import Membership
 from reservations.bookings import OVERLAP_CONSTRAINT, Booking, Status
 from reservations.checks import rule_problems
+from reservations.notices import BookingNotice
 from reservations.rules import BookingRules
+from reservations.tasks import tell
 
 
 class BookingRefused(Exception):
@@ -144,6 +146,7 @@ def request(resource, *, organisation, user, slots, whole_days, purpose, people)
             if problems:
                 raise BookingRefused(problems)
             save_keeping_the_rule(booking)
+            tell(booking, BookingNotice.Kind.REQUESTED, actor=user)
     return bookings
 
 
@@ -178,6 +181,7 @@ def answer(booking, user, *, approve, message):
                 ) from None
         else:
             current.save()
+        tell(current, BookingNotice.Kind.APPROVED if approve else BookingNotice.Kind.DECLINED, actor=user)
     return current
 
 
@@ -189,4 +193,5 @@ def cancel(booking, user):
         current.status = Status.CANCELLED
         current.cancelled_by = user
         current.save()
+        tell(current, BookingNotice.Kind.CANCELLED, actor=user)
     return current

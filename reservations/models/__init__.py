@@ -4,6 +4,7 @@ Inside the app, import from the module that defines the class (reservations.rule
 """
 
 from reservations.bookings import Booking, BookingQuerySet, Status
+from reservations.notices import BookingNotice
 from reservations.rules import Blackout, BookingRules
 
-__all__ = ["Blackout", "Booking", "BookingQuerySet", "BookingRules", "Status"]
+__all__ = ["Blackout", "Booking", "BookingNotice", "BookingQuerySet", "BookingRules", "Status"]
