@@ -35,7 +35,11 @@ def overlap_message():
 
 
 def serialise_writers(resource):
-    """SQLite: take the write lock now, before reading what the no-overlap check reads."""
+    """SQLite: take the write lock now, before reading what the no-overlap check reads.
+
+    The settings already begin SQLite transactions IMMEDIATE; this write keeps the rule true
+    without relying on that option (or on a caller that opened the transaction differently).
+    """
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("UPDATE extranet_resource SET id = id WHERE id = %s", [resource.pk])
