@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "agenda",
     "appels",
     "extranet",
+    "reservations",
     "parcours",
     "search",
     "wagtail_localize",
@@ -296,6 +297,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "appels.tasks.queue_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Bookings (reservations.tasks): digests of their news, and owners reminded of unanswered requests.
+    "booking-daily-digests": {
+        "task": "reservations.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=15),
+        "args": ["daily"],
+    },
+    "booking-weekly-digests": {
+        "task": "reservations.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=15, day_of_week="monday"),
+        "args": ["weekly"],
+    },
+    "booking-reminders": {
+        "task": "reservations.tasks.remind_unanswered",
+        "schedule": crontab(hour=7, minute=20),
+    },
     # The editors' desk (home.desk_alerts): the digest of what waits, to editors who chose it.
     "editors-daily-digest": {
         "task": "home.tasks.queue_editor_digests",
@@ -307,6 +323,9 @@ CELERY_BEAT_SCHEDULE = {
 FUNDING_NOTIFICATION_LEASE = datetime.timedelta(minutes=15)
 # The same lease for partners' moderation e-mails (agenda.moderation_delivery).
 MODERATION_NOTICE_LEASE = datetime.timedelta(minutes=15)
+
+# A booking request left unanswered this many days reminds the owner's admins (once).
+BOOKING_REMINDER_DAYS = 3
 
 # Remote fetches (caserurale.remote: partners' calendars) reach public addresses only; networks
 # listed here are allowed all the same, e.g. ["10.20.0.0/16"] for a calendar server on an intranet.

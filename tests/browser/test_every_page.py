@@ -20,6 +20,7 @@ import subprocess
 import time
 import urllib.request
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -35,6 +36,7 @@ from agenda.registrations import cancel_token
 from annuaire.models import Membership, Organisation
 from appels.models import FundingCall, SavedSearch
 from extranet.models import Document, Invitation, Resource
+from reservations.models import Booking
 from tests.browser.conftest import ROOT, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -132,6 +134,13 @@ EXTRANET = [
     PageType("resource form with mistakes", "/extranet/ressources/nouvelle/", "partner", True, 400),
     PageType("resource edit", "/extranet/ressources/{own_resource}/modifier/", "partner"),
     PageType("resource sharing", "/extranet/ressources/{own_resource}/partage/", "partner"),
+    PageType("booking request", "/extranet/ressources/{own_resource}/reserver/", "partner"),
+    PageType("booking request with mistakes", "/extranet/ressources/{own_resource}/reserver/", "partner", True, 400),
+    PageType("resource week", "/extranet/ressources/{own_resource}/semaine/?semaine={next_week}", "partner"),
+    PageType("booking rules", "/extranet/ressources/{own_resource}/regles/", "partner"),
+    PageType("bookings", "/extranet/reservations/", "partner"),
+    PageType("booking", "/extranet/reservations/{booking}/", "partner"),
+    PageType("free resources", "/extranet/reservations/libre/?day={next_week}&starts=10:00&ends=11:00", "partner"),
     PageType("documents", "/extranet/documents/", "partner"),
     PageType("document", "/extranet/documents/{own_document}/", "partner"),
     PageType("document form", "/extranet/documents/nouveau/", "partner"),
@@ -232,6 +241,9 @@ def objects(partner):
         "own_document": editable(Document),
         "own_event": editable(Event),
         "own_call": editable(FundingCall),
+        # The demo's bookings are next week's (reservations.demo.seed).
+        "next_week": (today + timedelta(days=7)).isoformat(),
+        "booking": Booking.objects.decided_by(partner).order_by("pk").values_list("pk", flat=True).first(),
     }
 
 

@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from agenda.models import AgendaPage, Event
 from extranet.models import Document, Resource
+from reservations.models import Booking
 from tests.factories import UserFactory
 from tests.helpers import sign_in_verified
 
@@ -53,6 +55,8 @@ def public_paths(language="fr"):
 
 def partner_paths(user):
     today = timezone.localdate()
+    room = Resource.objects.editable_by(user).order_by("pk").first().pk
+    next_week = (today + timedelta(days=7)).isoformat()
     return [
         "/extranet/",
         "/extranet/agenda/",
@@ -69,6 +73,13 @@ def partner_paths(user):
         "/extranet/agendas-importes/",
         "/extranet/recherche/?q=salle",
         "/extranet/compte/",
+        # Bookings (the demo's are next week's, on the Alambic's meeting room)
+        f"/extranet/ressources/{room}/reserver/",
+        f"/extranet/ressources/{room}/semaine/?semaine={next_week}",
+        f"/extranet/ressources/{room}/regles/",
+        "/extranet/reservations/",
+        f"/extranet/reservations/libre/?day={next_week}&starts=10:00&ends=11:00",
+        f"/extranet/reservations/{Booking.objects.decided_by(user).order_by('pk').first().pk}/",
     ]
 
 
