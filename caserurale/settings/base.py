@@ -152,6 +152,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # No JIT: the site's queries are short, and a query estimated costly (the search's, with its
+    # visibility subqueries) spent 0.5 s compiling itself for 40 ms of work (EXPLAIN, bench/search.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -201,7 +205,11 @@ RENDITIONS_ON_SAVE = env_bool("RENDITIONS_ON_SAVE", True)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "png", "jpg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail queues its index updates as django_tasks: through Celery, after the commit, never in the save.
+TASKS = {"default": {"BACKEND": "caserurale.task_backend.CeleryBackend"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# The site search's own index there (search/elastic.py), beside Wagtail's (INDEX_PREFIX).
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "caserurale_search")
 if ELASTICSEARCH_URL:
     from search.backend import elasticsearch_backend
 
