@@ -258,14 +258,17 @@ def visible(user, locale, area):
     return Q(Case(*whens, default=Value(False), output_field=BooleanField()))
 
 
-# The matches once (MATERIALIZED), then their counts by kind and the best candidates' ids.
+# The matches once (MATERIALIZED), then their counts by kind and the best candidates' ids; a plain
+# SELECT around it, as every read of the site is.
 SCAN_SQL = """
-WITH matching (id, kind, hint) AS MATERIALIZED ({matching})
-SELECT kind, COUNT(*), NULL FROM matching GROUP BY kind
-UNION ALL
-SELECT NULL, NULL, id FROM (
-    SELECT id FROM matching {kind_filter} ORDER BY hint DESC, id LIMIT {limit}
-) AS candidates
+SELECT kind, n, id FROM (
+    WITH matching (id, kind, hint) AS MATERIALIZED ({matching})
+    SELECT kind, COUNT(*) AS n, NULL AS id FROM matching GROUP BY kind
+    UNION ALL
+    SELECT NULL, NULL, id FROM (
+        SELECT id FROM matching {kind_filter} ORDER BY hint DESC, id LIMIT {limit}
+    ) AS candidates
+) AS scan
 """
 
 

@@ -3,8 +3,8 @@ worker once the editor's transaction has committed, not inside the save."""
 
 import pytest
 from django.db import transaction
-from modelsearch.models import IndexEntry
 from wagtail.models import Locale, Page
+from wagtail.search.models import IndexEntry
 
 from home.models import StandardPage
 from search.models import SearchEntry
