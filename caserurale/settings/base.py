@@ -163,6 +163,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # No JIT: the site's queries are short, and a query estimated costly (the search's, with its
+    # visibility subqueries) spent 0.5 s compiling itself for 40 ms of work (EXPLAIN, bench/search.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 # SQLite for several readers and writers at once (`make run` serves threads): readers never
 # wait for a writer (WAL), a writer waits its turn instead of failing at once (busy timeout),
 # and a transaction takes the write lock when it begins, so two transactions that read then
@@ -223,7 +227,11 @@ RENDITIONS_ON_SAVE = env_bool("RENDITIONS_ON_SAVE", True)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "png", "jpg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail queues its index updates as django_tasks: through Celery, after the commit, never in the save.
+TASKS = {"default": {"BACKEND": "caserurale.task_backend.CeleryBackend"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# The site search's own index there (search/elastic.py), beside Wagtail's (INDEX_PREFIX).
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "caserurale_search")
 if ELASTICSEARCH_URL:
     from search.backend import elasticsearch_backend
 
