@@ -19,6 +19,7 @@ from caserurale.forms import AccessibleFormMixin
 CREOLE = "rcf"
 # The words of a service, in the order the form shows them, French and Creole side by side.
 WORDS = ["name", "summary", "when", "contact", "cost"]
+RELATIONS = ["audiences", "themes", "places"]
 
 
 def creole_name(field):
@@ -28,7 +29,7 @@ def creole_name(field):
 class ServiceForm(AccessibleFormMixin, forms.ModelForm):
     class Meta:
         model = Service
-        fields = ["organisation", *WORDS, "kind", "reach", "audiences", "themes", "places"]
+        fields = ["organisation", *WORDS, "kind", "reach", *RELATIONS]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "audiences": forms.CheckboxSelectMultiple,
@@ -119,4 +120,8 @@ class ServiceForm(AccessibleFormMixin, forms.ModelForm):
         translation.organisation = service.organisation
         translation.kind, translation.reach = service.kind, service.reach
         translation.save()
+        # annuaire.translations would copy them after the commit; here they are in the same transaction,
+        # so the search task queued at the commit indexes the Creole service with its places and labels.
+        for name in RELATIONS:
+            getattr(translation, name).set(getattr(service, name).all())
         return translation

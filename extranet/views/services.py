@@ -82,14 +82,14 @@ def service_list(request):
         .order_by("organisation__name", "organisation", "name", "pk")
     )
     page = Paginator(services, PER_PAGE).get_page(request.GET.get("page"))
-    in_creole = set(
+    creole_names = dict(
         Service.objects.filter(
             locale__language_code=CREOLE, translation_key__in=[service.translation_key for service in page]
-        ).values_list("translation_key", flat=True)
+        ).values_list("translation_key", "name")
     )
     editable = set(editable_organisations(user).values_list("pk", flat=True))
     for service in page:
-        service.in_creole = service.translation_key in in_creole
+        service.creole_name = creole_names.get(service.translation_key)
         service.editable = service.organisation_id in editable
     return TemplateResponse(
         request,
