@@ -14,7 +14,8 @@ from django.utils import translation
 from annuaire.models import Audience, DirectoryPage, Organisation, Place, Service, Theme
 from extranet.forms.services import ServiceForm
 from tests.appels.celery_helpers import real_worker, wait_until
-from tests.helpers import database_writes
+from tests.factories import UserFactory
+from tests.helpers import database_writes, sign_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -331,3 +332,22 @@ def test_an_edited_service_is_found_by_the_search_once_the_worker_has_indexed_it
         assert wait_until(lambda: found("/recherche/", "impression 3D", "Coworking, fibre et impression 3D"))
         assert wait_until(lambda: found("/rcf/recherche/", "enprimant", "Koworking, lafib é enprimant 3D"))
     assert not found("/recherche/", "Coworking et accès à la fibre", "Coworking et accès à la fibre")
+
+
+# Where else they show -------------------------------------------------------------------------------
+
+
+def test_the_dashboard_leads_to_our_services(world, login):
+    for role in ("member_a", "admin_a"):
+        dashboard = soup(login(world, role).get(reverse("extranet:dashboard")))
+        assert dashboard.select_one(f"#section-organisations ~ p a[href='{LIST}']"), role
+
+
+def test_editors_find_a_partners_service_in_the_admin_filtered_by_organisation(client, world, public_a):
+    make_service(public_a, name="Accueil du mercredi", creole="Lakèy mèrkrodi")
+    make_service(world.org_b, name="Service de B")
+    sign_in_verified(client, UserFactory(username="editrice@caserurale.re", is_staff=True, is_superuser=True))
+    response = client.get("/admin/snippets/annuaire/service/", {"organisation": public_a.pk, "locale": "fr"})
+    assert response.status_code == 200
+    page = text(response)
+    assert "Accueil du mercredi" in page and "Service de B" not in page
