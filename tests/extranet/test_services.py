@@ -16,6 +16,7 @@ from extranet.forms.services import ServiceForm
 from tests.appels.celery_helpers import real_worker, wait_until
 from tests.factories import UserFactory
 from tests.helpers import database_writes, sign_in_verified
+from tests.xss import PAYLOADS, assert_clean
 
 pytestmark = pytest.mark.django_db
 
@@ -351,3 +352,29 @@ def test_editors_find_a_partners_service_in_the_admin_filtered_by_organisation(c
     assert response.status_code == 200
     page = text(response)
     assert "Accueil du mercredi" in page and "Service de B" not in page
+
+
+@pytest.mark.parametrize("payload", PAYLOADS[:3])
+def test_hostile_words_are_shown_as_typed_never_run(
+    world, login, public_a, payload, django_capture_on_commit_callbacks
+):
+    client = login(world, "admin_a")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("extranet:service_create"),
+            form_data(world, name=payload, name_rcf=payload, summary=payload, when_rcf=payload),
+        )
+    assert response.status_code == 302
+    service = Service.objects.get(name=payload, locale__language_code="fr")
+    assert_clean(client.get(LIST))
+    assert_clean(client.get(reverse("extranet:service_edit", args=[service.pk])))
+    assert_clean(client.get(reverse("extranet:service_delete", args=[service.pk])))
+    for language in ("fr", "rcf"):
+        assert_clean(Client().get(f"{directory(language)}{public_a.slug}/"))
+
+
+def test_an_admin_cannot_file_a_service_under_another_organisation(world, login, public_a):
+    client = login(world, "admin_a")
+    response = client.post(reverse("extranet:service_create"), form_data(world, organisation=world.org_b.pk))
+    assert response.status_code == 400
+    assert not Service.objects.filter(name="Permanence numérique").exists()
