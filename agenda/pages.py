@@ -24,6 +24,7 @@ from agenda.events import Event, public_occurrences
 from agenda.filters import AgendaFilterForm
 from agenda.forms import RegistrationForm
 from agenda.month import MonthGrid
+from caserurale import translations
 from caserurale.forms import form_status
 
 
@@ -118,6 +119,9 @@ class AgendaPage(RoutablePageMixin, Page):
         event = get_object_or_404(
             Event.objects.for_public_site().select_related("place", "owner", "image", "locale"), pk=pk
         )
+        pks = translations.rows_by_language(Event.objects.for_public_site(), event)
+        if pks[get_language()] != event.pk:
+            return redirect(self.url + self.reverse_subpage("event", args=(pks[get_language()],)))
         upcoming = list(event.occurrences.upcoming()[:10])
         places_left = None
         if registrations.accepts_registrations(event):
@@ -129,6 +133,7 @@ class AgendaPage(RoutablePageMixin, Page):
             upcoming=upcoming,
             places_left=places_left,
             description=recurrence.describe(event.recurrence_rule, get_language()) if event.recurrence_rule else "",
+            subpage_translations=translations.subpage_translations("event", pks),
             **event_page.context(event, upcoming=upcoming, request=request, page=self),
         )
         return TemplateResponse(request, "agenda/event_page.html", context)

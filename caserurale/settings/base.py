@@ -150,8 +150,22 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # A connection kept across requests is checked before use, so a restarted
+        # PostgreSQL costs one failed request at most, not every request of a worker.
+        conn_health_checks=True,
     )
 }
+# SQLite for several readers and writers at once (`make run` serves threads): readers never
+# wait for a writer (WAL), a writer waits its turn instead of failing at once (busy timeout),
+# and a transaction takes the write lock when it begins, so two transactions that read then
+# write cannot deadlock into "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
