@@ -125,3 +125,19 @@ class ServiceForm(AccessibleFormMixin, forms.ModelForm):
         for name in RELATIONS:
             getattr(translation, name).set(getattr(service, name).all())
         return translation
+
+
+class ServiceListFilter(forms.Form):
+    """Coordinators and members of several organisations narrow the list to one of them."""
+
+    organisation = forms.ChoiceField(label=_("organisation"), required=False)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisations = {organisation.slug: organisation for organisation in organisations}
+        choices = [(slug, organisation.name) for slug, organisation in self.organisations.items()]
+        self.fields["organisation"].choices = [("", _("All organisations")), *choices]
+
+    def chosen(self):
+        """The organisation chosen, among those given (no query: they are known already)."""
+        return self.organisations.get(self.cleaned_data["organisation"]) if self.is_valid() else None

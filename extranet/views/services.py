@@ -15,13 +15,14 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from annuaire import access
 from annuaire.models import DirectoryPage, Membership, Organisation, Service
 from caserurale.forms import form_status
-from extranet.forms.services import CREOLE, ServiceForm
+from extranet.forms.services import CREOLE, ServiceForm, ServiceListFilter
 from extranet.views.decorators import partner_required
 
 PER_PAGE = 25
@@ -75,12 +76,12 @@ def directory_url():
 @partner_required
 def service_list(request):
     user = request.user
-    services = (
-        originals()
-        .filter(organisation__in=readable_organisations(user))
-        .prefetch_related("places")
-        .order_by("organisation__name", "organisation", "name", "pk")
-    )
+    readable = readable_organisations(user)
+    organisations = list(readable.only("pk", "name", "slug").order_by("name"))
+    filter_form = ServiceListFilter(request.GET or None, organisations=organisations)
+    chosen = filter_form.chosen()
+    services = originals().filter(organisation=chosen) if chosen else originals().filter(organisation__in=readable)
+    services = services.prefetch_related("places").order_by("organisation__name", "organisation", "name", "pk")
     page = Paginator(services, PER_PAGE).get_page(request.GET.get("page"))
     creole_names = dict(
         Service.objects.filter(
@@ -94,7 +95,13 @@ def service_list(request):
     return TemplateResponse(
         request,
         "extranet/services/list.html",
-        {"page_obj": page, "can_create": bool(editable), "directory_url": directory_url()},
+        {
+            "page_obj": page,
+            "can_create": bool(editable),
+            "directory_url": directory_url(),
+            "filter_form": filter_form if len(organisations) > 1 else None,
+            "query": urlencode({"organisation": chosen.slug}) if chosen else "",
+        },
     )
 
 

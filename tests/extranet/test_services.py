@@ -270,9 +270,10 @@ def test_deleting_asks_first_then_removes_both_languages(world, login, public_a)
 # Cost ----------------------------------------------------------------------------------------------
 
 
-# The session and user, the partner checks, the count, the services, their places, which are in Creole,
-# what the user may change, the directory's address, and the page's header and footer; then the session.
-LIST_QUERIES = 26
+# The session and user, the partner checks, the user's organisations (for the filter), the count, the
+# services, their places, which are in Creole, what the user may change, the directory's address, the
+# page's header and footer; then the session.
+LIST_QUERIES = 27
 
 
 @pytest.mark.parametrize("role", ["member_a", "admin_a"])
@@ -378,3 +379,14 @@ def test_an_admin_cannot_file_a_service_under_another_organisation(world, login,
     response = client.post(reverse("extranet:service_create"), form_data(world, organisation=world.org_b.pk))
     assert response.status_code == 400
     assert not Service.objects.filter(name="Permanence numérique").exists()
+
+
+def test_coordinators_narrow_the_list_to_one_organisation(world, login, public_a):
+    make_service(public_a)
+    make_service(world.org_b, name="Service de B")
+    client = login(world, "coordinator")
+    page = soup(client.get(LIST, {"organisation": world.org_b.slug}))
+    assert [title.get_text(strip=True) for title in page.select(".object-list__title")] == ["Service de B"]
+    assert page.select_one("#id_organisation option[selected]").get_text() == "Organisation B"
+    # One organisation only: nothing to choose, no filter.
+    assert not soup(login(world, "admin_a").get(LIST)).select("#id_organisation")
