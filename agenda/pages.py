@@ -24,8 +24,13 @@ from agenda.events import Event, public_occurrences
 from agenda.filters import AgendaFilterForm
 from agenda.forms import RegistrationForm
 from agenda.month import MonthGrid
-from caserurale import translations
+from caserurale import throttle, translations
 from caserurale.forms import form_status
+
+TOO_MANY_REGISTRATIONS = _(
+    "Several registrations were sent from your address in a short while. What you typed is still "
+    "here: send it again in an hour, or ask the organiser."
+)
 
 
 def registration_refusal_message(refusal):
@@ -148,6 +153,9 @@ class AgendaPage(RoutablePageMixin, Page):
         if request.method == "POST" and form.is_valid():
             if form.is_spam():  # a bot sees the same thank-you page, and learns nothing
                 return redirect(self.url + self.reverse_subpage("registered", args=(event.pk,)))
+            if throttle.over_limit("registration", request=request, email=form.cleaned_data["email"]):
+                form.add_error(None, TOO_MANY_REGISTRATIONS)
+                return self.registration_form(request, event, form, dates, status=429)
             try:
                 registration = registrations.register(
                     event,
@@ -162,9 +170,12 @@ class AgendaPage(RoutablePageMixin, Page):
             else:
                 self.send_confirmation(registration, request)
                 return redirect(self.url + self.reverse_subpage("registered", args=(event.pk,)))
+        return self.registration_form(request, event, form, dates, status=form_status(request))
+
+    def registration_form(self, request, event, form, dates, *, status):
         context = self.get_context(request)
         context.update(event=event, form=form, dates=dates)
-        return TemplateResponse(request, "agenda/registration_page.html", context, status=form_status(request))
+        return TemplateResponse(request, "agenda/registration_page.html", context, status=status)
 
     def send_confirmation(self, registration, request):
         """Queue the resident's e-mail, with this page's links to the event and to cancel (in their language)."""

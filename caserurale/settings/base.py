@@ -107,6 +107,13 @@ SESSION_SAVE_EVERY_REQUEST = True
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_404 = True
 
+# Public forms, per sender and per hour: enough for a family or a welcome desk sharing one
+# connection, too few for a script to flood the team's inbox or fill a workshop (caserurale.throttle).
+PUBLIC_FORM_LIMITS = {
+    "contact": {"per_email": 5, "per_network_address": 20, "seconds": 3600},
+    "registration": {"per_email": 10, "per_network_address": 30, "seconds": 3600},
+}
+
 # django-axes: 5 failures for one e-mail address from one network address, then 15 minutes' wait.
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
