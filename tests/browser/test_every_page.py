@@ -33,7 +33,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from agenda.models import Event, Registration
 from agenda.registrations import cancel_token
-from annuaire.models import Membership, Organisation
+from annuaire.models import Membership, Organisation, Service
 from appels.models import FundingCall, SavedSearch
 from extranet.models import Document, Invitation, Resource
 from reservations.models import Booking
@@ -124,6 +124,13 @@ EXTRANET = [
     PageType("organisation", "/extranet/organisations/mediatheque-lalambic/", "partner"),
     PageType("invite", "/extranet/organisations/mediatheque-lalambic/inviter/", "partner"),
     PageType("invite with mistakes", "/extranet/organisations/mediatheque-lalambic/inviter/", "partner", True, 400),
+    PageType("services", "/extranet/services/", "partner"),
+    PageType("services, read only", "/extranet/services/", "member"),
+    PageType("service form", "/extranet/services/nouveau/", "partner"),
+    PageType("service form with mistakes", "/extranet/services/nouveau/", "partner", True, 400),
+    PageType("service edit", "/extranet/services/{own_service}/modifier/", "partner"),
+    PageType("service delete", "/extranet/services/{own_service}/supprimer/", "partner"),
+    PageType("coordinator's services", "/extranet/services/", "coordinator"),
     PageType("members", "/extranet/membres/", "partner"),
     PageType("circles", "/extranet/cercles/", "partner"),
     PageType("circle", "/extranet/cercles/partenaires-du-pat/", "partner"),
@@ -244,6 +251,14 @@ def objects(partner):
         # The demo's bookings are next week's (reservations.demo.seed).
         "next_week": (today + timedelta(days=7)).isoformat(),
         "booking": Booking.objects.decided_by(partner).order_by("pk").values_list("pk", flat=True).first(),
+        "own_service": Service.objects.filter(
+            locale__language_code="fr",
+            organisation__memberships__user=partner,
+            organisation__memberships__role=Membership.Role.ADMIN,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first(),
     }
 
 

@@ -66,6 +66,13 @@ def funding_call_attachment(world):
     return {"pk": call.pk, "attachment_id": call.attachment.pk}
 
 
+def service_of_a(world):
+    from annuaire.models import Service
+
+    service, _created = Service.objects.get_or_create(organisation=world.org_a, name="Accueil de A", kind="welcome")
+    return {"pk": service.pk}
+
+
 def this_month(world):
     from django.utils import timezone
 
@@ -142,6 +149,11 @@ MATRIX = {
     "invite": (org_a, editors_of_a()),
     "membership_edit": (lambda world: {"slug": world.org_a.slug, "membership_id": 1}, partners(405)),
     "leave": (org_a, partners(405)),
+    # Services: members see their organisations' ones, their admins and the coordinators change them.
+    "service_list": (no_kwargs, partners(200)),
+    "service_create": (no_kwargs, editors_of_a()),
+    "service_edit": (service_of_a, editors_of_a()),
+    "service_delete": (service_of_a, editors_of_a()),  # a GET asks to confirm; only a POST deletes
     "member_list": (no_kwargs, partners(200)),
     "circle_list": (no_kwargs, partners(200)),
     "circle_detail": (lambda world: {"slug": world.circle.slug}, partners(200)),
