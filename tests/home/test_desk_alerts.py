@@ -2,12 +2,15 @@
 once, through a real worker and SMTP server. They choose in their account settings."""
 
 import importlib
+import re
 import time
 from datetime import timedelta
 
 import pytest
 from django import forms
 from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
@@ -92,6 +95,25 @@ def test_each_editor_hears_as_they_chose_and_once(settings):
     assert any("Salle pour un atelier" in text and "Hervé Payet" in text for text in at_once)
     (digest,) = received["david@caserurale.re"]
     assert "Kozman dann zardin" in digest and "Salle pour un atelier" in digest
+
+
+# The account settings page, with the editor's choice of alerts among Wagtail's own panels.
+ACCOUNT_QUERIES = 14
+
+
+@pytest.mark.django_db
+def test_the_account_settings_make_the_same_queries_whether_the_editor_chose_or_not(client, django_assert_num_queries):
+    user = editor("celine")
+    sign_in_verified(client, user)
+    url = reverse("wagtailadmin_account")
+    client.get(url)  # content types and the site in their caches
+    with CaptureQueriesContext(connection) as never_chose:
+        client.get(url)
+    EditorPreference.objects.create(user=user, moderation_alerts=Alerts.IMMEDIATE)
+    with django_assert_num_queries(len(never_chose)):
+        response = client.get(url)
+    assert re.search(r'value="immediate"[^>]*checked', response.content.decode())
+    assert len(never_chose) == ACCOUNT_QUERIES
 
 
 @pytest.mark.django_db
