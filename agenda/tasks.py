@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from agenda import importer, moderation_delivery
 from agenda.events import CalendarSource, Registration
+from caserurale import delivery
 from caserurale.celery import SafeTask
 from caserurale.remote import FetchError
 
@@ -74,5 +75,5 @@ def send_moderation_notice(self, notice_id):
     An SMTP refusal raises and is retried with backoff (SafeTask); agenda.moderation_delivery."""
     try:
         return moderation_delivery.send_once(notice_id)
-    except moderation_delivery.ClaimPending as pending:
-        raise self.retry(countdown=pending.retry_in, max_retries=20, exc=pending) from pending
+    except delivery.ClaimPending as pending:
+        delivery.retry_later(self, pending)

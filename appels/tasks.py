@@ -2,7 +2,7 @@
 
 Each beat task only queues one task per recipient, with the day it was queued for, so that a task
 retried or redelivered after midnight still sends that day's e-mail, under that day's key.
-How each e-mail is sent once, whatever runs twice or dies: appels.alerts.
+How each e-mail is sent once, whatever runs twice or dies: caserurale.delivery.
 """
 
 from celery import shared_task
@@ -11,14 +11,8 @@ from django.utils import timezone
 
 from appels import alerts
 from appels.calls import SavedSearch
+from caserurale import delivery
 from caserurale.celery import SafeTask
-
-# A claim of another run may stay fresh for the whole lease: wait for it rather than give up.
-CLAIM_RETRIES = 20
-
-
-def _retry_later(task, pending):
-    raise task.retry(countdown=pending.retry_in, max_retries=CLAIM_RETRIES, exc=pending)
 
 
 @shared_task(base=SafeTask, bind=True)
@@ -28,8 +22,8 @@ def send_saved_search_digest(self, saved_search_id, period):
         return False  # deleted, or unsubscribed, since it was queued
     try:
         return alerts.send_digest(saved_search, period)
-    except alerts.ClaimPending as pending:
-        _retry_later(self, pending)
+    except delivery.ClaimPending as pending:
+        delivery.retry_later(self, pending)
 
 
 def _queue_digests(frequency):
@@ -57,8 +51,8 @@ def send_deadline_reminders(self, user_id, day):
         return False
     try:
         return alerts.send_reminders(user, alerts.parse_day(day))
-    except alerts.ClaimPending as pending:
-        _retry_later(self, pending)
+    except delivery.ClaimPending as pending:
+        delivery.retry_later(self, pending)
 
 
 @shared_task(base=SafeTask)
