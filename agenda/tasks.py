@@ -69,11 +69,9 @@ def send_registration_confirmation(registration_id, *, event_url="", cancel_url=
 
 
 @shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
 def send_moderation_notice(self, notice_id):
     """Tell a partner, in their language, that their public event is published or sent back; once.
 
     An SMTP refusal raises and is retried with backoff (SafeTask); agenda.moderation_delivery."""
-    try:
-        return moderation_delivery.send_once(notice_id)
-    except delivery.ClaimPending as pending:
-        delivery.retry_later(self, pending)
+    return moderation_delivery.send_once(notice_id)

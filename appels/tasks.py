@@ -16,14 +16,12 @@ from caserurale.celery import SafeTask
 
 
 @shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
 def send_saved_search_digest(self, saved_search_id, period):
     saved_search = SavedSearch.objects.select_related("user").filter(pk=saved_search_id).first()
     if saved_search is None:
         return False  # deleted, or unsubscribed, since it was queued
-    try:
-        return alerts.send_digest(saved_search, period)
-    except delivery.ClaimPending as pending:
-        delivery.retry_later(self, pending)
+    return alerts.send_digest(saved_search, period)
 
 
 def _queue_digests(frequency):
@@ -45,14 +43,12 @@ def queue_weekly_digests():
 
 
 @shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
 def send_deadline_reminders(self, user_id, day):
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None:
         return False
-    try:
-        return alerts.send_reminders(user, alerts.parse_day(day))
-    except delivery.ClaimPending as pending:
-        delivery.retry_later(self, pending)
+    return alerts.send_reminders(user, alerts.parse_day(day))
 
 
 @shared_task(base=SafeTask)

@@ -22,6 +22,7 @@ only, between the server's acceptance and step 3 (milliseconds); the message the
 the lease.
 """
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -141,6 +142,14 @@ def send_once(ledger, lease, build_message, after_delivery=None):
 CLAIM_RETRIES = 20
 
 
-def retry_later(task, pending: ClaimPending):
-    """Raise the Celery retry of a bound ``task`` that met another run's fresh claim."""
-    raise task.retry(countdown=pending.retry_in, max_retries=CLAIM_RETRIES, exc=pending) from pending
+def retried_after_claims(task_function):
+    """For a bound Celery task that sends once: meeting another run's fresh claim, it retries after it."""
+
+    @functools.wraps(task_function)
+    def run(task, *args, **kwargs):
+        try:
+            return task_function(task, *args, **kwargs)
+        except ClaimPending as pending:
+            raise task.retry(countdown=pending.retry_in, max_retries=CLAIM_RETRIES, exc=pending) from pending
+
+    return run

@@ -42,14 +42,12 @@ def alert_editors(kind, key, title, author):
 
 
 @shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
 def send_desk_alert(self, user_id, kind, key, title, author):
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return False
-    try:
-        return desk_alerts.send_immediate(user, desk_alerts.NewItem(kind, key, title, author))
-    except delivery.ClaimPending as pending:
-        delivery.retry_later(self, pending)
+    return desk_alerts.send_immediate(user, desk_alerts.NewItem(kind, key, title, author))
 
 
 @shared_task(base=SafeTask)
@@ -63,11 +61,9 @@ def queue_editor_digests():
 
 
 @shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
 def send_editor_digest(self, user_id, day):
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return False
-    try:
-        return desk_alerts.send_digest(user, date.fromisoformat(day))
-    except delivery.ClaimPending as pending:
-        delivery.retry_later(self, pending)
+    return desk_alerts.send_digest(user, date.fromisoformat(day))
