@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ModerationNotice(models.Model):
-    """One row per decision; its e-mail is sent once with the claim and lease of appels.alerts.
+    """One row per decision; its e-mail is sent once with the claim and lease of caserurale.delivery.
 
     ``claimed_at`` is set by the task about to send, ``sent_at`` only once the mail server has
     accepted the message. A refused send gives the claim up and Celery retries with backoff; a

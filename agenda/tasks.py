@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from agenda import importer, moderation_delivery
 from agenda.events import CalendarSource, Registration
+from caserurale import delivery
 from caserurale.celery import SafeTask
 from caserurale.remote import FetchError
 
@@ -68,11 +69,9 @@ def send_registration_confirmation(registration_id, *, event_url="", cancel_url=
 
 
 @shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
 def send_moderation_notice(self, notice_id):
     """Tell a partner, in their language, that their public event is published or sent back; once.
 
     An SMTP refusal raises and is retried with backoff (SafeTask); agenda.moderation_delivery."""
-    try:
-        return moderation_delivery.send_once(notice_id)
-    except moderation_delivery.ClaimPending as pending:
-        raise self.retry(countdown=pending.retry_in, max_retries=20, exc=pending) from pending
+    return moderation_delivery.send_once(notice_id)

@@ -1,40 +1,20 @@
 """E-mails about funding calls: digests of saved searches and deadline reminders, each sent once.
 
-Sending once
-------------
 Every e-mail has a key (``alert:<saved search>:<period>``, ``reminders:<day>``) and a
-:class:`~appels.calls.SentNotification` row per (recipient, key), unique in the database. A task:
-
-1. decides what to send (what the recipient may see *now*);
-2. **claims** the key: inserts the row, undelivered, and commits — of two workers racing, the
-   database lets exactly one insert it;
-3. sends the message to the mail server;
-4. marks the row delivered (and, for a digest, moves the saved search's ``last_sent_at``).
-
-If the mail server refuses or cannot be reached (3), the claim is deleted and the task raises: Celery
-retries it later, and the retry claims again. If a claim is found undelivered, another worker is
-sending, or died while sending (killed, out of memory, machine lost): once the claim is older than
-``FUNDING_NOTIFICATION_LEASE`` — far longer than a send takes — a later run takes it over, with a
-conditional update only one run can win, and sends. Until then a run meeting it asks to be retried
-after the lease, so that the task redelivered after a worker died does not give up.
-
-We chose at-least-once over at-most-once. A worker that dies after claiming and before the mail
-server has accepted the message (the whole SMTP exchange: seconds) would, at-most-once, lose the
-e-mail for good, and a reminder the day before a deadline is worth more than a rare duplicate. A
-duplicate remains possible in one window only: the mail server has accepted the message and the
-worker dies before committing "delivered" (step 3 to 4, a few milliseconds); the message is then
-sent again after the lease.
+:class:`~appels.calls.SentNotification` row per (recipient, key), unique in the database: the ledger
+row of caserurale.delivery, which claims it (inserting the row, undelivered), gives it up when the mail
+server refuses (deleting it) and marks it delivered. A task decides what to send from what the
+recipient may see *now*, then sends it once; a digest moves its saved search's ``last_sent_at`` in the
+transaction that marks it delivered. The lease is ``FUNDING_NOTIFICATION_LEASE``.
 """
 
-import logging
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
@@ -42,73 +22,30 @@ from django.utils import timezone, translation
 from annuaire.models import MemberProfile
 from appels import search
 from appels.calls import Deadline, FundingCall, Interest, SavedSearch, SentNotification
-
-logger = logging.getLogger(__name__)
+from caserurale import delivery
 
 REMINDER_DAYS = (30, 7, 1)
-
-
-class ClaimPending(Exception):
-    """Another run claimed this e-mail and has not confirmed it yet: try again in ``retry_in`` seconds."""
-
-    def __init__(self, key, retry_in):
-        super().__init__(f"{key}: being sent elsewhere, retry in {retry_in:.0f}s")
-        self.retry_in = retry_in
 
 
 # Sending once ----------------------------------------------------------------------------------
 
 
-def lease():
-    return settings.FUNDING_NOTIFICATION_LEASE
-
-
-def claim(user, key, now=None):
-    """The committed claim to send ``key`` to ``user``, or None when it was delivered already.
-
-    Raises :class:`ClaimPending` while another run's claim is fresh. Must run outside any
-    transaction the caller keeps open: the claim has to be visible to other workers at once.
-    """
-    now = now or timezone.now()
-    try:
-        with transaction.atomic():
-            return SentNotification.objects.create(user=user, key=key, sent_at=now, delivered=False)
-    except IntegrityError:
-        pass
-    existing = SentNotification.objects.filter(user=user, key=key).first()
-    if existing is None:  # released between our insert and our look: claim again
-        return claim(user, key, now)
-    if existing.delivered:
-        return None
-    stale = SentNotification.objects.filter(pk=existing.pk, delivered=False, sent_at__lt=now - lease())
-    if stale.update(sent_at=now):  # only one run sees its update count as 1
-        logger.warning("taking over the undelivered notification %s of user %s", key, user.pk)
-        existing.sent_at = now
-        return existing
-    retry_in = (existing.sent_at + lease() - now).total_seconds() + 1
-    raise ClaimPending(key, max(retry_in, 1))
-
-
-def release(notification):
-    """Give the claim up after a failed send, so that a retry may claim again."""
-    SentNotification.objects.filter(pk=notification.pk, delivered=False, sent_at=notification.sent_at).delete()
+def ledger(user, key):
+    """The SentNotification of ``key`` to ``user``: the row is the claim, ``delivered`` once sent."""
+    return delivery.Ledger(
+        key=f"{key} to user {user.pk}",
+        row=SentNotification.objects.filter(user=user, key=key),
+        claimed_at="sent_at",
+        unsent=Q(delivered=False),
+        sent=lambda now: {"delivered": True, "sent_at": now},
+        insert={"user": user, "key": key, "delivered": False},
+    )
 
 
 def send_once(user, key, build_message, after_delivery=None):
     """Send the message ``build_message()`` returns to ``user`` once for ``key``. True when sent now."""
-    notification = claim(user, key)
-    if notification is None:
-        return False
-    try:
-        build_message().send()
-    except BaseException:
-        release(notification)
-        raise
-    with transaction.atomic():
-        SentNotification.objects.filter(pk=notification.pk).update(delivered=True, sent_at=timezone.now())
-        if after_delivery:
-            after_delivery()
-    return True
+    lease = settings.FUNDING_NOTIFICATION_LEASE
+    return delivery.send_once(ledger(user, key), lease, build_message, after_delivery=after_delivery)
 
 
 # Language and links ----------------------------------------------------------------------------

@@ -407,7 +407,7 @@ class SentNotification(models.Model):
     key = models.CharField(max_length=200)
     sent_at = models.DateTimeField(default=timezone.now)
     # False from the moment a task claims the e-mail until the mail server has accepted it: a claim left
-    # undelivered by a worker that died is taken over once it is old enough (appels.notifications).
+    # undelivered by a worker that died is taken over once it is old enough (caserurale.delivery).
     delivered = models.BooleanField(default=False)
 
     class Meta:

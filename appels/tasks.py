@@ -2,7 +2,7 @@
 
 Each beat task only queues one task per recipient, with the day it was queued for, so that a task
 retried or redelivered after midnight still sends that day's e-mail, under that day's key.
-How each e-mail is sent once, whatever runs twice or dies: appels.alerts.
+How each e-mail is sent once, whatever runs twice or dies: caserurale.delivery.
 """
 
 from celery import shared_task
@@ -11,25 +11,17 @@ from django.utils import timezone
 
 from appels import alerts
 from appels.calls import SavedSearch
+from caserurale import delivery
 from caserurale.celery import SafeTask
-
-# A claim of another run may stay fresh for the whole lease: wait for it rather than give up.
-CLAIM_RETRIES = 20
-
-
-def _retry_later(task, pending):
-    raise task.retry(countdown=pending.retry_in, max_retries=CLAIM_RETRIES, exc=pending)
 
 
 @shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
 def send_saved_search_digest(self, saved_search_id, period):
     saved_search = SavedSearch.objects.select_related("user").filter(pk=saved_search_id).first()
     if saved_search is None:
         return False  # deleted, or unsubscribed, since it was queued
-    try:
-        return alerts.send_digest(saved_search, period)
-    except alerts.ClaimPending as pending:
-        _retry_later(self, pending)
+    return alerts.send_digest(saved_search, period)
 
 
 def _queue_digests(frequency):
@@ -51,14 +43,12 @@ def queue_weekly_digests():
 
 
 @shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
 def send_deadline_reminders(self, user_id, day):
     user = get_user_model().objects.filter(pk=user_id).first()
     if user is None:
         return False
-    try:
-        return alerts.send_reminders(user, alerts.parse_day(day))
-    except alerts.ClaimPending as pending:
-        _retry_later(self, pending)
+    return alerts.send_reminders(user, alerts.parse_day(day))
 
 
 @shared_task(base=SafeTask)

@@ -1,6 +1,7 @@
 """Editors learn when something new waits for them: at once, in a daily digest, or never (their choice,
-EditorPreference.moderation_alerts). Each e-mail is sent once with appels.alerts' claim and lease
-(a SentNotification per editor and key), so a retried or raced task never sends it twice."""
+EditorPreference.moderation_alerts). Each e-mail is sent once with caserurale.delivery's claim and
+lease, recorded like the funding e-mails (appels.alerts.send_once: a SentNotification per editor and
+key): a refused send gives its claim up for the retry, and a retried or raced task never sends twice."""
 
 from dataclasses import dataclass
 

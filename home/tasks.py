@@ -7,7 +7,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from appels.alerts import ClaimPending
+from caserurale import delivery
 from caserurale.celery import SafeTask
 from home import desk_alerts
 from home.contact_messages import ContactSubmission
@@ -32,10 +32,6 @@ def notify_contact_submission(submission_id):
 # The editors' desk (home.desk_alerts): each e-mail queued per editor, sent once.
 
 
-def _retry_later(task, pending):
-    raise task.retry(countdown=pending.retry_in, max_retries=20, exc=pending) from pending
-
-
 @shared_task(base=SafeTask)
 def alert_editors(kind, key, title, author):
     """Queue the immediate alert of one new item to every editor who chose "at once"."""
@@ -46,14 +42,12 @@ def alert_editors(kind, key, title, author):
 
 
 @shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
 def send_desk_alert(self, user_id, kind, key, title, author):
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return False
-    try:
-        return desk_alerts.send_immediate(user, desk_alerts.NewItem(kind, key, title, author))
-    except ClaimPending as pending:
-        _retry_later(self, pending)
+    return desk_alerts.send_immediate(user, desk_alerts.NewItem(kind, key, title, author))
 
 
 @shared_task(base=SafeTask)
@@ -67,11 +61,9 @@ def queue_editor_digests():
 
 
 @shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
 def send_editor_digest(self, user_id, day):
     user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
     if user is None:
         return False
-    try:
-        return desk_alerts.send_digest(user, date.fromisoformat(day))
-    except ClaimPending as pending:
-        _retry_later(self, pending)
+    return desk_alerts.send_digest(user, date.fromisoformat(day))

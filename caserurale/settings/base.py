@@ -327,7 +327,8 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 # How long an e-mail claimed by a task may stay unconfirmed before another run takes it over and
-# sends it (appels.alerts): much longer than an SMTP exchange, shorter than a day.
+# sends it (caserurale.delivery; the funding e-mails and the editors' alerts): much longer than an
+# SMTP exchange, shorter than a day.
 FUNDING_NOTIFICATION_LEASE = datetime.timedelta(minutes=15)
 # The same lease for partners' moderation e-mails (agenda.moderation_delivery).
 MODERATION_NOTICE_LEASE = datetime.timedelta(minutes=15)

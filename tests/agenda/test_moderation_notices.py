@@ -12,6 +12,7 @@ from agenda.models import Event, ModerationNotice
 from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import MemberProfile, Membership, Organisation
+from caserurale import delivery
 from tests.appels.celery_helpers import SlowInbox, real_worker, smtp_server, use_smtp, wait_until
 from tests.factories import UserFactory
 from tests.smtp import SMTPServer, free_port
@@ -96,7 +97,7 @@ def test_a_fresh_claim_of_another_run_waits_and_a_stale_one_is_taken_over(settin
         revision=event.revisions.first(), outcome=ModerationNotice.Outcome.PUBLISHED, recipient=partner
     )
     ModerationNotice.objects.filter(pk=notice.pk).update(claimed_at=timezone.now())
-    with pytest.raises(moderation_delivery.ClaimPending) as pending:
+    with pytest.raises(delivery.ClaimPending) as pending:
         moderation_delivery.send_once(notice.pk)
     assert 60 < pending.value.retry_in <= settings.MODERATION_NOTICE_LEASE.total_seconds() + 1
     assert mailoutbox == []

@@ -1,5 +1,6 @@
 """An editor's morning in the admin: second factor, the desk's panels, one event approved and one
-sent back with a comment, then the editors' guide. Real browser, real server, the demo site."""
+sent back with a comment, a new French page translated into Creole and published, then the editors'
+guide. Real browser, real server, the demo site."""
 
 import importlib
 import os
@@ -11,6 +12,9 @@ from django.apps import apps
 from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
+from wagtail_localize.synctree import synchronize_tree
 
 from agenda import moderation
 from agenda.models import Event, ModerationNotice
@@ -18,11 +22,15 @@ from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import Organisation
 from home.demo.seed import DEMO_ADMIN
+from home.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 workflow_migration = importlib.import_module("agenda.migrations.0006_partner_events_workflow")
 TITLES = ("Matinée compost au jardin partagé", "Veillée contes créoles à la médiathèque")
 COMMENT = "Merci de préciser l'heure de fin et l'accès pour les fauteuils."
+# The page the editor translates, and the words they type into wagtail-localize's editor.
+FRENCH = {"title": "Horaires d’été de la Case Rurale", "intro": "Nous fermons le lundi en janvier."}
+CREOLE = {"Titre": "Lèr lété la Kaz Riral", "Introduction": "Nou ferm lo lindi an zanvié."}
 # Set to a folder to keep screenshots of the pages at 1280 and 375 px (looked at by hand).
 SHOTS = os.environ.get("EDITORS_SHOTS")
 
@@ -51,6 +59,21 @@ def waiting(live_site, django_db_blocker):
             event.delete()
 
 
+@pytest.fixture(scope="module")
+def untranslated(live_site, django_db_blocker):
+    """A new French page, still a Creole alias of itself (what the Creole panel lists), committed."""
+    with django_db_blocker.unblock():
+        parent = Page.objects.get(slug="le-projet", locale__language_code="fr")
+        page = StandardPage(slug="horaires-ete", **FRENCH)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        synchronize_tree(Locale.objects.get(language_code="fr"), Locale.objects.get(language_code="rcf"))
+        yield page
+        TranslationSource.objects.filter(object_id=page.translation_key).delete()
+        for translated in Page.objects.filter(translation_key=page.translation_key).order_by("-locale__pk"):
+            translated.delete()
+
+
 def shoot(browser, state, url, name):
     if not SHOTS:
         return
@@ -68,7 +91,7 @@ def open_actions(page):
     page.locator("footer button.w-dropdown__toggle[data-w-dropdown-target='toggle']").click()
 
 
-def test_an_editors_morning(live_site, waiting, page, browser):
+def test_an_editors_morning(live_site, waiting, untranslated, page, browser):
     base = live_site.url
     approved, sent_back = waiting
     page.goto(f"{base}/admin/login/")
@@ -117,9 +140,46 @@ def test_an_editors_morning(live_site, waiting, page, browser):
         page.goto(f"{base}/admin/")
     assert page.locator("#desk-moderation-section").get_by_text(TITLES[0]).count() == 0
 
+    translate_into_creole(page, base, untranslated)
+
     with page.expect_navigation():
         page.goto(f"{base}/admin/bureau/guide/")
     assert page.locator("main h1, main h2").first.is_visible()
     assert page.get_by_text("Modérer").count() >= 1
     shoot(browser, page.context.storage_state(), f"{base}/admin/bureau/guide/", "guide")
     assert page.failed_requests == []
+
+
+def translate_into_creole(page, base, french):
+    """From the Creole panel to the translation published under /rcf/, with wagtail-localize's editor."""
+    with page.expect_navigation():
+        page.goto(f"{base}/admin/")
+    creole_panel = page.locator("#desk-creole-section")
+    with page.expect_navigation():
+        creole_panel.get_by_role("link", name=FRENCH["title"]).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Traduire cette page").click()
+    assert page.get_by_label("Kréol rényoné").is_checked()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Soumettre").click()
+    for field, words in CREOLE.items():
+        segment = page.locator("li", has=page.get_by_role("heading", name=field, exact=True))
+        segment.get_by_role("button", name="Traduire").click()
+        page.keyboard.type(words)
+        page.keyboard.press("Enter")  # saves the segment, as its Save button does
+        segment.get_by_role("button", name="Modifier").wait_for()  # saved: it may be edited again
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publier dans").click()
+    creole = Page.objects.get(translation_key=french.translation_key, locale__language_code="rcf")
+    assert creole.alias_of_id is None and creole.live
+
+    with page.expect_navigation():
+        page.goto(f"{base}/rcf/le-projet/horaires-ete/")
+    main = page.locator("main")
+    assert main.get_attribute("lang") != "fr", "a translation, no longer the French text"
+    for words in CREOLE.values():
+        assert main.get_by_text(words).count() >= 1, words
+
+    with page.expect_navigation():
+        page.goto(f"{base}/admin/")
+    assert page.locator("#desk-creole-section").get_by_text(FRENCH["title"]).count() == 0

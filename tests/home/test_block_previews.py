@@ -1,6 +1,8 @@
 """Every block of the page body shows editors a realistic French preview in the block chooser."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.images import get_image_model
 
@@ -48,8 +50,31 @@ def test_every_block_has_a_french_preview_grouped_by_family(client, editor):
     assert 'src="/media/images/' in preview(client, children["image"]), "the demo image is shown"
 
 
+# The block preview view, for each block: the admin's frame (the editor, their second factor, the
+# site's settings) and the demo images the preview values look up by title.
+PREVIEW_QUERIES = dict.fromkeys(EXPECTED, 7) | {"image": 8, "cards": 9}
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_each_preview_renders_its_text_in_constant_queries(client, editor, name, django_assert_num_queries):
+    block = BaseStreamBlock().child_blocks[name]
+    preview(client, block)  # content types and the site in their caches
+    with CaptureQueriesContext(connection) as first:
+        preview(client, block)
+    for number in range(5):  # more images: the preview still looks its image up once
+        get_image_model().objects.create(title=f"Photo {number}", file=first_image_file(), width=10, height=10)
+    with django_assert_num_queries(len(first.captured_queries)):
+        html = preview(client, block)
+    assert EXPECTED[name] in html
+    assert len(first.captured_queries) == PREVIEW_QUERIES[name]
+
+
 def test_the_image_previews_render_when_the_site_has_no_image(client, editor):
     get_image_model().objects.all().delete()
     children = BaseStreamBlock().child_blocks
     assert "Le jardin partagé de la Case Rurale" in preview(client, children["image"])
     assert "Marché des producteurs" in preview(client, children["cards"])
+
+
+def first_image_file():
+    return get_image_model().objects.order_by("pk").first().file.name

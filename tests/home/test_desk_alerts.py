@@ -2,12 +2,16 @@
 once, through a real worker and SMTP server. They choose in their account settings."""
 
 import importlib
+import re
+import threading
 import time
 from datetime import timedelta
 
 import pytest
 from django import forms
 from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
@@ -17,12 +21,13 @@ from agenda.models import Event
 from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import Membership, Organisation
+from appels.models import SentNotification
 from home import tasks
 from home.models import ContactSubmission, EditorPreference
-from tests.appels.celery_helpers import real_worker, use_smtp, wait_until
+from tests.appels.celery_helpers import real_worker, smtp_server, use_smtp, wait_until
 from tests.factories import UserFactory
 from tests.helpers import sign_in_verified
-from tests.smtp import SMTPServer, body_of
+from tests.smtp import Inbox, SMTPServer, body_of
 
 workflow_migration = importlib.import_module("agenda.migrations.0006_partner_events_workflow")
 Alerts = EditorPreference.Alerts
@@ -94,6 +99,25 @@ def test_each_editor_hears_as_they_chose_and_once(settings):
     assert "Kozman dann zardin" in digest and "Salle pour un atelier" in digest
 
 
+# The account settings page, with the editor's choice of alerts among Wagtail's own panels.
+ACCOUNT_QUERIES = 14
+
+
+@pytest.mark.django_db
+def test_the_account_settings_make_the_same_queries_whether_the_editor_chose_or_not(client, django_assert_num_queries):
+    user = editor("celine")
+    sign_in_verified(client, user)
+    url = reverse("wagtailadmin_account")
+    client.get(url)  # content types and the site in their caches
+    with CaptureQueriesContext(connection) as never_chose:
+        client.get(url)
+    EditorPreference.objects.create(user=user, moderation_alerts=Alerts.IMMEDIATE)
+    with django_assert_num_queries(len(never_chose)):
+        response = client.get(url)
+    assert re.search(r'value="immediate"[^>]*checked', response.content.decode())
+    assert len(never_chose) == ACCOUNT_QUERIES
+
+
 @pytest.mark.django_db
 def test_the_editor_chooses_in_their_account_settings_and_opening_them_writes_nothing(client):
     user = editor("celine")
@@ -120,3 +144,55 @@ def test_the_editor_chooses_in_their_account_settings_and_opening_them_writes_no
         p.get_form().errors for ps in response.context["panels_by_tab"].values() for p in ps
     ]
     assert EditorPreference.objects.get(user=user).moderation_alerts == Alerts.IMMEDIATE
+
+
+class RefusingInbox(Inbox):
+    """A mail server that answers "try again later" to every message until ``accept`` is set."""
+
+    def __init__(self):
+        super().__init__()
+        self.accept = threading.Event()
+        self.refused = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        if not self.accept.is_set():
+            self.refused += 1
+            return "451 4.3.0 Mail server busy, try again later"
+        return await super().handle_DATA(server, session, envelope)
+
+
+def claims_of(user):
+    return SentNotification.objects.filter(user=user)
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_alert_gives_its_claim_up_and_leaves_once_the_mail_server_accepts(settings):
+    settings.FUNDING_NOTIFICATION_LEASE = timedelta(seconds=3)
+    celine = editor("celine", Alerts.IMMEDIATE)
+    david = editor("david")  # the daily digest
+    inbox = RefusingInbox()
+    server = smtp_server(inbox)
+    use_smtp(settings, server.port)
+    try:
+        with real_worker(settings.TEST_REDIS_URL):
+            ContactSubmission.objects.create(
+                name="Hervé Payet", email="h@ex.re", subject="Salle pour un atelier", message="?", language="fr"
+            )
+            tasks.queue_editor_digests.delay()
+            assert wait_until(lambda: inbox.refused >= 2)
+            # Between two tries, nothing holds the e-mails: a refused send gave its claim up.
+            assert wait_until(lambda: not claims_of(celine).exists() and not claims_of(david).exists(), timeout=10)
+            inbox.accept.set()
+            assert wait_until(lambda: len(inbox.messages) >= 2, timeout=90)
+            assert wait_until(lambda: claims_of(celine).filter(delivered=True).exists())
+            assert wait_until(lambda: claims_of(david).filter(delivered=True).exists())
+            time.sleep(2)  # a third e-mail would come now
+    finally:
+        server.stop()
+    received = by_recipient(inbox.messages)
+    print({recipient: len(texts) for recipient, texts in received.items()}, inbox.refused, "refused")
+    assert all(len(texts) == 1 for texts in received.values()), "each editor's e-mail left once"
+    assert sorted(recipient for recipient in received if recipient in EDITORS) == list(EDITORS[:2])
+    assert "Salle pour un atelier" in received["celine@caserurale.re"][0]
+    assert "Salle pour un atelier" in received["david@caserurale.re"][0]

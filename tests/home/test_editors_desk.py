@@ -6,15 +6,21 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale, Page
+from wagtail_localize.synctree import synchronize_tree
 
 from agenda.models import CalendarSource, Event
 from annuaire import access
 from annuaire.access import Visibility
 from annuaire.models import Membership, Organisation
-from home.models import ContactSubmission, EditorPreference
+from home import editors_desk
+from home.admin_panels import DESK_PANELS
+from home.models import ContactSubmission, EditorPreference, StandardPage
+from tests.appels.conftest import make_call
 from tests.factories import UserFactory
 from tests.helpers import sign_in_verified
 
@@ -22,6 +28,8 @@ pytestmark = pytest.mark.django_db
 
 # The whole admin home page, Wagtail's own panels included, for a superuser who passed the second factor.
 HOME_QUERIES = 35  # with the searches that found nothing this week (search/admin_panels.py)
+# Each panel of the desk alone, its look-ups and its rows: a count and a short list, whatever waits.
+PANEL_QUERIES = {"moderation": 2, "contact": 3, "creole": 4, "deadlines": 2, "events": 2}
 
 
 @pytest.fixture
@@ -153,3 +161,42 @@ def test_the_editors_guide_is_in_the_help_menu_and_in_french_with_its_creole_wor
     ):
         assert heading in guide
     assert '<span lang="rcf">lazanda</span>' in guide
+
+
+def more_of_everything(alambic, partner, number):
+    """``number`` more of what each panel lists: waiting events, messages, public deadlines and events,
+    French pages not translated into Creole."""
+    soon = timezone.localdate() + timedelta(days=20)
+    parent = Page.objects.get(slug="le-projet", locale__language_code="fr")
+    for _ in range(number):
+        index = Event.objects.count()
+        waiting_event(alambic, partner, f"Événement en attente {index}")
+        message(f"Habitant {index}")
+        make_call(alambic, f"Appel public {index}", deadlines=[soon])
+        start = timezone.now() + timedelta(days=3, hours=index)
+        event = Event.objects.create(title=f"Événement public {index}", owner=alambic, start=start, end=start)
+        access.share(event, visibility=Visibility.PUBLIC)
+        event.sync_occurrences()  # on commit otherwise, and this test does not commit
+        parent.add_child(instance=StandardPage(title=f"Page à traduire {index}", slug=f"a-traduire-{index}"))
+    synchronize_tree(Locale.objects.get(language_code="fr"), Locale.objects.get(language_code="rcf"))
+
+
+def render_panel(panel_class, user):
+    request = RequestFactory().get(reverse("wagtailadmin_home"))
+    request.user = user
+    return panel_class(request).render_html({"request": request})
+
+
+@pytest.mark.parametrize("panel_class", DESK_PANELS, ids=lambda panel_class: panel_class.name)
+def test_each_panel_makes_as_many_queries_for_twelve_items_as_for_one(
+    panel_class, editor, alambic, partner, django_assert_num_queries
+):
+    more_of_everything(alambic, partner, 1)
+    render_panel(panel_class, editor)  # content types and translations in their caches
+    with CaptureQueriesContext(connection) as few:
+        render_panel(panel_class, editor)
+    more_of_everything(alambic, partner, 11)
+    with django_assert_num_queries(len(few.captured_queries)):
+        html = render_panel(panel_class, editor)
+    assert html.count("<li>") >= editors_desk.SHOWN, f"{panel_class.name} lists its first rows"
+    assert len(few.captured_queries) == PANEL_QUERIES[panel_class.name]
