@@ -7,7 +7,7 @@ the immediate ones once the transaction commits (a rolled-back approval tells no
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -62,21 +62,11 @@ def notify(booking, kind, actor=None):
     return BookingNotice.objects.bulk_create(notices)
 
 
-def claim(notice_ids):
-    """Mark the notices as being sent; returns those this call claimed (none already claimed)."""
-    now = timezone.now()
-    claimed = []
-    for notice_id in notice_ids:
-        if BookingNotice.objects.filter(pk=notice_id, sent_at__isnull=True).update(sent_at=now):
-            claimed.append(notice_id)
-    return claimed
-
-
 def link(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def deliver(user, notices):
+def build_message(user, notices):
     """One e-mail to ``user`` about ``notices`` (one, or a digest), in their language."""
     with translation.override(language_of(user)):
         items = [
@@ -90,14 +80,14 @@ def deliver(user, notices):
         context = {"user": user, "items": items, "digest": len(items) > 1}
         subject = " ".join(render_to_string("reservations/emails/notice_subject.txt", context).split())
         body = render_to_string("reservations/emails/notice.txt", context)
-    send_mail(subject, body, None, [user.email])
+    return EmailMessage(subject, body, None, [user.email])
 
 
 def notices_of(ids):
     return list(
         BookingNotice.objects.filter(pk__in=ids)
         .select_related("user__profile", "booking__resource__owner", "booking__organisation")
-        .order_by("created_at", "pk")
+        .order_by("user_id", "created_at", "pk")  # grouped by recipient
     )
 
 

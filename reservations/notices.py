@@ -1,7 +1,9 @@
 """What a booking's two sides are told, kept until it is e-mailed: at once, or in a daily or weekly digest.
 
-One row per recipient and event. A task claims a row (``sent_at`` set where it was empty) before it
-sends, so a retried task or a second worker never sends it twice; a failed send gives the claim back.
+One row per recipient and event, its own ledger row for caserurale.delivery
+(reservations.notice_delivery): ``claimed_at`` holds the claim of the run about to send, ``sent_at`` is
+set once the mail server accepted the message. A failed send empties ``claimed_at`` for the retry; a
+claim left by a worker that died is taken over after ``BOOKING_NOTICE_LEASE``.
 """
 
 from django.conf import settings
@@ -24,6 +26,7 @@ class BookingNotice(models.Model):
     booking = models.ForeignKey(Booking, on_delete=models.CASCADE, related_name="notices")
     kind = models.CharField(max_length=10, choices=Kind.choices)
     created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -1,19 +1,16 @@
 """E-mails of bookings through Celery: each notice at once, or in digests; reminders of unanswered requests."""
 
-from itertools import groupby
-from smtplib import SMTPException
-
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from annuaire.models import MemberProfile
-from reservations import emails
+from caserurale import delivery
+from caserurale.celery import SafeTask
+from reservations import emails, notice_delivery
 from reservations.bookings import Booking
 from reservations.notices import BookingNotice
-
-RETRIES = {"autoretry_for": (SMTPException, OSError), "retry_backoff": True, "max_retries": 5}
 
 
 def tell(booking, kind, actor=None):
@@ -25,33 +22,25 @@ def tell(booking, kind, actor=None):
     return notices
 
 
-def send_claimed(ids):
-    """One e-mail per recipient; a failed send gives its notices back for the retry."""
-    notices = emails.notices_of(emails.claim(ids))
-    for _user_id, group in groupby(notices, key=lambda notice: notice.user_id):
-        group = list(group)
-        try:
-            emails.deliver(group[0].user, group)
-        except Exception:
-            BookingNotice.objects.filter(pk__in=[n.pk for n in group]).update(sent_at=None)
-            raise
-    return len(notices)
+@shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
+def send_notices(self, notice_ids):
+    """Each notice at once. A refused send raises and is retried with backoff (SafeTask)."""
+    return notice_delivery.send(notice_ids)
 
 
-@shared_task(**RETRIES)
-def send_notices(notice_ids):
-    return send_claimed(notice_ids)
+@shared_task(base=SafeTask, bind=True)
+@delivery.retried_after_claims
+def send_digests(self, frequency):
+    """The daily or weekly digest: every notice not sent yet of the members who chose it.
 
-
-@shared_task(**RETRIES)
-def send_digests(frequency):
-    """The daily or weekly digest: every notice not sent yet of the members who chose it."""
+    A notice whose claim was left by a worker that died is taken over here, after the lease."""
     ids = list(
         BookingNotice.objects.filter(sent_at__isnull=True, user__profile__notification_frequency=frequency)
         .order_by("user_id", "created_at", "pk")
         .values_list("pk", flat=True)
     )
-    return send_claimed(ids)
+    return notice_delivery.send(ids)
 
 
 @shared_task

@@ -332,6 +332,8 @@ CELERY_BEAT_SCHEDULE = {
 FUNDING_NOTIFICATION_LEASE = datetime.timedelta(minutes=15)
 # The same lease for partners' moderation e-mails (agenda.moderation_delivery).
 MODERATION_NOTICE_LEASE = datetime.timedelta(minutes=15)
+# And for the bookings' notices (reservations.notice_delivery).
+BOOKING_NOTICE_LEASE = datetime.timedelta(minutes=15)
 
 # A booking request left unanswered this many days reminds the owner's admins (once).
 BOOKING_REMINDER_DAYS = 3
