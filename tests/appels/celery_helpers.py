@@ -72,6 +72,21 @@ class StallingInbox(Inbox):
         return await super().handle_DATA(server, session, envelope)
 
 
+class RefusingInbox(Inbox):
+    """Answers "try again later" to every message until ``accept`` is set."""
+
+    def __init__(self):
+        super().__init__()
+        self.accept = threading.Event()
+        self.refused = 0
+
+    async def handle_DATA(self, server, session, envelope):
+        if not self.accept.is_set():
+            self.refused += 1
+            return "451 4.3.0 Mail server busy, try again later"
+        return await super().handle_DATA(server, session, envelope)
+
+
 def smtp_server(inbox, port=None):
     server = SMTPServer.__new__(SMTPServer)
     server.port = port or free_port()

@@ -7,10 +7,11 @@ import pytest
 from django.utils import timezone
 
 from annuaire.models import MemberProfile
+from caserurale import delivery
 from reservations import tasks, workflow
 from reservations.bookings import Booking
 from reservations.notices import BookingNotice
-from tests.appels.celery_helpers import real_worker, smtp_server, use_smtp
+from tests.appels.celery_helpers import RefusingInbox, real_worker, smtp_server, use_smtp, wait_until
 from tests.reservations.conftest import at, next_weekday
 from tests.smtp import Inbox, body_of
 
@@ -129,3 +130,68 @@ def test_through_a_real_worker_each_email_is_sent_once(demo_site, world, room, s
     assert len(sent_to(server.inbox, world.users["admin_a"])) == 1
     assert len(sent_to(server.inbox, world.users["member_b"])) == 1
     assert "Demande acceptée" in body_of(sent_to(server.inbox, world.users["member_b"])[0])
+
+
+def notices_of(user):
+    return BookingNotice.objects.filter(user=user)
+
+
+@pytest.mark.celery_worker
+@pytest.mark.django_db(transaction=True)
+def test_a_refusing_mail_server_loses_nothing_and_each_email_leaves_once_it_accepts(demo_site, world, room, settings):
+    settings.BOOKING_NOTICE_LEASE = timedelta(seconds=3)
+    admin, requester = world.users["admin_a"], world.users["member_b"]
+    prefer(admin, Frequency.IMMEDIATE)
+    prefer(requester, Frequency.DAILY)
+    inbox = RefusingInbox()
+    server = smtp_server(inbox)
+    use_smtp(settings, server.port)
+    try:
+        with real_worker(settings.TEST_REDIS_URL):
+            booking = ask(world, room)  # the owner's notice, at once
+            workflow.answer(booking, admin, approve=True, message="")  # the requester's, in the digest
+            tasks.send_digests.delay("daily")
+            assert wait_until(lambda: inbox.refused >= 3)
+            # Between two tries nothing holds the notices and nothing calls them sent: a refusal gave them up.
+            assert wait_until(lambda: not BookingNotice.objects.filter(claimed_at__isnull=False).exists(), timeout=10)
+            assert not BookingNotice.objects.filter(sent_at__isnull=False).exists()
+            inbox.accept.set()
+            assert wait_until(lambda: len(inbox.messages) >= 2, timeout=90)
+            assert wait_until(lambda: not BookingNotice.objects.filter(sent_at__isnull=True).exists())
+            time.sleep(2)  # a third e-mail would come now
+    finally:
+        server.stop()
+    print(inbox.refused, "refused")
+    assert len(sent_to(inbox, admin)) == 1 and "Nouvelle demande" in body_of(sent_to(inbox, admin)[0])
+    assert len(sent_to(inbox, requester)) == 1 and "Demande acceptée" in body_of(sent_to(inbox, requester)[0])
+
+
+@pytest.mark.django_db
+def test_the_digest_takes_over_a_claim_left_by_a_dead_worker_after_the_lease_and_sends_once(
+    world, room, smtp_inbox, settings, django_assert_num_queries
+):
+    admin = world.users["admin_a"]
+    prefer(admin, Frequency.DAILY)
+    prefer(world.users["member_a"], Frequency.NONE)
+    abandoned, unclaimed = ask(world, room, 9).notices.get(), ask(world, room, 14).notices.get()
+    # A worker claimed the first notice, then died before the mail server answered.
+    BookingNotice.objects.filter(pk=abandoned.pk).update(claimed_at=timezone.now() - timedelta(minutes=5))
+    with pytest.raises(delivery.ClaimPending) as pending:
+        tasks.send_digests("daily")  # within the lease: the claim is left to its run, the task retries later
+    assert 9 * 60 < pending.value.retry_in <= 10 * 60 + 1
+    # What could leave did leave; the claimed notice waits.
+    (first,) = smtp_inbox.wait_for(1, timeout=10)
+    assert body_of(first).count("Nouvelle demande") == 1
+    assert notices_of(admin).get(pk=unclaimed.pk).sent_at and not notices_of(admin).get(pk=abandoned.pk).sent_at
+
+    BookingNotice.objects.filter(pk=abandoned.pk).update(
+        claimed_at=timezone.now() - settings.BOOKING_NOTICE_LEASE - timedelta(seconds=1)
+    )
+    # The ids; the two conditional claims (free, then stale); the notices; savepoint, mark sent, release.
+    with django_assert_num_queries(7):
+        assert tasks.send_digests("daily") == 1
+    assert tasks.send_digests("daily") == 0
+    time.sleep(0.5)
+    assert len(smtp_inbox.messages) == 2
+    assert room.name in body_of(smtp_inbox.messages[1])
+    assert not notices_of(admin).filter(sent_at__isnull=True).exists()
