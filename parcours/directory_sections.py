@@ -10,7 +10,7 @@ from parcours.models import PathwayPage
 
 @organisation_section
 def organisation_pathways(organisation, locale):
-    """Three queries (view restrictions, pathways, services), whatever the number of pathways and steps: the pathways, then which chosen services are its."""
+    """Three queries (view restrictions, pathways, which chosen services are its), whatever the number of pathways."""
     pathways = list(PathwayPage.objects.live().public().filter(locale=locale).order_by("path"))
     chosen = {pathway.pk: set(steps.chosen_ids(list(pathway.steps.raw_data), "services")) for pathway in pathways}
     every_id = set().union(*chosen.values())
