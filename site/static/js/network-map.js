@@ -69,7 +69,7 @@
       bounds.push(point);
       // Leaflet's markers are focusable and open their popup with Enter; alt names them.
       window.L.marker(point, { title: place.name, alt: place.name, keyboard: true })
-        .bindPopup(popup(place))
+        .bindPopup(popup(place), { maxWidth: 260, autoPanPadding: [48, 16] })
         .addTo(leaflet);
     });
     leaflet.fitBounds(bounds, { padding: [30, 30], maxZoom: 14 });
