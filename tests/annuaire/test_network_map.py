@@ -76,3 +76,14 @@ def test_private_places_and_organisations_never_reach_the_map(client):
 def test_a_place_without_a_point_is_listed_but_not_drawn(client):
     Place.objects.filter(slug="pole-lena").update(latitude=None, longitude=None)
     assert "Pôle LENA" not in [place["name"] for place in map_data(page(client))]
+
+
+def test_the_policy_lets_openstreetmap_tiles_in_as_images_only(client):
+    response = client.get(directory().url)
+    directives = dict(
+        [*part.strip().split(" ", 1), ""][:2] for part in response["Content-Security-Policy"].split(";") if part.strip()
+    )
+    assert "https://tile.openstreetmap.org" in directives["img-src"].split()
+    assert [name for name, sources in directives.items() if "openstreetmap" in sources] == ["img-src"]
+    # Leaflet comes from this site: no other origin may run a script or a style here.
+    assert "http" not in directives["script-src"] and "http" not in directives["style-src"]
