@@ -127,3 +127,34 @@ def test_without_javascript_the_island_and_the_places_stand_in_for_the_map(live_
     assert page.locator(".network-map__places a").all_inner_texts() == ["Local de Cyberun"]
     assert asked == []
     context.close()
+
+
+def test_the_result_prints_for_the_desk_and_is_sent_without_javascript(live_site, browser):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, java_script_enabled=False)
+    page = context.new_page()
+    result = f"{live_site.url}/rcf/par-ou-commencer/resultat/?public=porteurs-de-projet&besoin=agriculture"
+    page.goto(result)
+    assert not page.locator(".result__handout").is_visible()  # on paper only
+    page.emulate_media(media="print")
+    assert page.locator(".result__handout svg.qr-code").is_visible()
+    assert (
+        "/rcf/par-ou-commencer/resultat/?public=porteurs-de-projet&besoin=agriculture"
+        in page.locator(".result__address").inner_text()
+    )
+    assert not page.locator(".result__actions").is_visible()
+    page.emulate_media(media="screen")
+    tab_until(page, "a[href*='resultat/envoyer/']")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_until(page, "#id_email")
+    page.keyboard.type("josiane@exemple")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator("#id_email").input_value() == "josiane@exemple"  # kept, with the reason in Creole
+    assert "Sa lé pa in adrès imèl" in page.locator("#id_email-error").inner_text()
+    page.locator("#id_email").fill("josiane@exemple.re")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "/rcf/par-ou-commencer/resultat/envoye/?public=porteurs-de-projet&besoin=agriculture" in page.url
+    assert "Nou la pa gard out adrès" in page.locator("[role=status]").inner_text()
+    context.close()
