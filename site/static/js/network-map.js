@@ -63,13 +63,15 @@
       referrerPolicy: "strict-origin",
       attribution: '<a href="https://www.openstreetmap.org/copyright">' + section.dataset.attribution + "</a>",
     }).addTo(leaflet);
+    // On a phone the popup leaves room for the zoom buttons, on the left.
+    var width = Math.max(160, Math.min(260, map.clientWidth - 140));
     var bounds = [];
     places.forEach(function (place) {
       var point = [parseFloat(place.lat), parseFloat(place.lon)];
       bounds.push(point);
       // Leaflet's markers are focusable and open their popup with Enter; alt names them.
       window.L.marker(point, { title: place.name, alt: place.name, keyboard: true })
-        .bindPopup(popup(place), { maxWidth: 260, autoPanPadding: [48, 16] })
+        .bindPopup(popup(place), { maxWidth: width, autoPanPaddingTopLeft: [56, 12], autoPanPaddingBottomRight: [12, 12] })
         .addTo(leaflet);
     });
     leaflet.fitBounds(bounds, { padding: [30, 30], maxZoom: 14 });
