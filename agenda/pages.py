@@ -24,7 +24,13 @@ from agenda.events import Event, public_occurrences
 from agenda.filters import AgendaFilterForm
 from agenda.forms import RegistrationForm
 from agenda.month import MonthGrid
+from caserurale import throttle, translations
 from caserurale.forms import form_status
+
+TOO_MANY_REGISTRATIONS = _(
+    "Several registrations were sent from your address in a short while. What you typed is still "
+    "here: send it again in an hour, or ask the organiser."
+)
 
 
 def registration_refusal_message(refusal):
@@ -118,6 +124,9 @@ class AgendaPage(RoutablePageMixin, Page):
         event = get_object_or_404(
             Event.objects.for_public_site().select_related("place", "owner", "image", "locale"), pk=pk
         )
+        pks = translations.rows_by_language(Event.objects.for_public_site(), event)
+        if pks[get_language()] != event.pk:
+            return redirect(self.url + self.reverse_subpage("event", args=(pks[get_language()],)))
         upcoming = list(event.occurrences.upcoming()[:10])
         places_left = None
         if registrations.accepts_registrations(event):
@@ -129,6 +138,7 @@ class AgendaPage(RoutablePageMixin, Page):
             upcoming=upcoming,
             places_left=places_left,
             description=recurrence.describe(event.recurrence_rule, get_language()) if event.recurrence_rule else "",
+            subpage_translations=translations.subpage_translations("event", pks),
             **event_page.context(event, upcoming=upcoming, request=request, page=self),
         )
         return TemplateResponse(request, "agenda/event_page.html", context)
@@ -143,6 +153,9 @@ class AgendaPage(RoutablePageMixin, Page):
         if request.method == "POST" and form.is_valid():
             if form.is_spam():  # a bot sees the same thank-you page, and learns nothing
                 return redirect(self.url + self.reverse_subpage("registered", args=(event.pk,)))
+            if throttle.over_limit("registration", request=request, email=form.cleaned_data["email"]):
+                form.add_error(None, TOO_MANY_REGISTRATIONS)
+                return self.registration_form(request, event, form, dates, status=429)
             try:
                 registration = registrations.register(
                     event,
@@ -157,9 +170,12 @@ class AgendaPage(RoutablePageMixin, Page):
             else:
                 self.send_confirmation(registration, request)
                 return redirect(self.url + self.reverse_subpage("registered", args=(event.pk,)))
+        return self.registration_form(request, event, form, dates, status=form_status(request))
+
+    def registration_form(self, request, event, form, dates, *, status):
         context = self.get_context(request)
         context.update(event=event, form=form, dates=dates)
-        return TemplateResponse(request, "agenda/registration_page.html", context, status=form_status(request))
+        return TemplateResponse(request, "agenda/registration_page.html", context, status=status)
 
     def send_confirmation(self, registration, request):
         """Queue the resident's e-mail, with this page's links to the event and to cancel (in their language)."""

@@ -5,9 +5,10 @@ The page builds on the calls' domain (appels.calls) and on the filters, which ne
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -17,6 +18,7 @@ from annuaire.models import Audience, DirectoryPage, Theme
 from appels.calls import Attachment, Deadline, FundingCall, Interest, public_calls
 from appels.downloads import serve_attachment
 from appels.filters import CallFilterForm, by_next_deadline
+from caserurale import translations
 
 
 def public_profile_urls(organisations, directory, request):
@@ -67,6 +69,9 @@ class FundingPage(RoutablePageMixin, Page):
             .prefetch_related("themes", "beneficiaries", "funders"),
             pk=pk,
         )
+        pks = translations.rows_by_language(FundingCall.objects.for_public_site(), call)
+        if pks[get_language()] != call.pk:
+            return redirect(self.url + self.reverse_subpage("call", args=(pks[get_language()],)))
         family = FundingCall.objects.filter(translation_key=call.translation_key)
         interests = (
             Interest.objects.filter(
@@ -92,6 +97,7 @@ class FundingPage(RoutablePageMixin, Page):
             beneficiaries=[labels["beneficiaries"].get(a.slug, a.name) for a in call.beneficiaries.all()],
             funders=public_profile_urls(call.funders.all(), directory, request),
             applicants=public_profile_urls(applicants, directory, request),
+            subpage_translations=translations.subpage_translations("call", pks),
         )
         return TemplateResponse(request, "appels/funding_call_page.html", context)
 

@@ -1,41 +1,52 @@
-"""A small limit on how often something may be done, counted in the cache and nowhere else.
+"""How often one sender may send a public form (contact, registration…): counted per e-mail
+address and per network address, in fixed windows kept in the cache.
 
-Keys are keyed hashes (an e-mail address or an IP address never appears in the cache in clear),
-kept only for the period they count. The limit only protects: while the cache is unreachable it
-lets everything through rather than refuse a resident, and no cookie is ever set to count.
+No cookie and nothing in the database: the cache keys are keyed hashes of the addresses, so the
+cache holds no address in clear. If the cache is down the form goes through: a flood costs the
+team less than a resident's lost message.
 """
 
 import logging
+from dataclasses import dataclass
 
-from django.core.cache import cache
+from axes.helpers import get_client_ip_address
+from django.conf import settings
+from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
 logger = logging.getLogger(__name__)
 
 
-def cache_key(scope, value):
-    return f"throttle:{scope}:{salted_hmac('caserurale.throttle.' + scope, value.casefold()).hexdigest()[:32]}"
+@dataclass(frozen=True)
+class Limit:
+    scope: str
+    per_email: int
+    per_network_address: int
+    seconds: int
 
 
-def allow(scope, values, *, limit, period):
-    """Count one use of each of ``values``; False once one went past ``limit`` uses in ``period`` seconds."""
-    allowed = True
-    for value in values:
-        key = cache_key(scope, value)
+def limit(scope):
+    """The limit settings.PUBLIC_FORM_LIMITS sets for ``scope``."""
+    return Limit(scope, **settings.PUBLIC_FORM_LIMITS[scope])
+
+
+def over_limit(scope, *, request, email=""):
+    """Counts this sending; True when its e-mail or network address has gone over ``scope``'s limit."""
+    rule = limit(scope)
+    senders = [("network", get_client_ip_address(request) or "", rule.per_network_address)]
+    if email:
+        senders.append(("email", email.strip().casefold(), rule.per_email))
+    cache = caches[settings.PAGE_CACHE_ALIAS]
+    over = False
+    for kind, sender, allowed in senders:
+        if not sender:
+            continue
+        key = f"throttle:{scope}:{kind}:{salted_hmac('throttle', sender).hexdigest()[:32]}"
         try:
-            cache.add(key, 0, period)
+            cache.add(key, 0, timeout=rule.seconds)
             count = cache.incr(key)
-        except ValueError:  # expired between add and incr: this is the first use of a new period
-            count = 1
-        except Exception:  # an unreachable cache must not stop a resident
-            logger.warning("throttle %s: cache unreachable, letting through", scope, exc_info=True)
-            return True
-        # A cache that ignores its errors (django-redis while Redis is down) answers None: let through.
-        if count is not None and count > limit:
-            allowed = False
-    return allowed
-
-
-def client_ip(request):
-    """The visitor's IP address as django-axes resolved it (behind the proxy), else the socket's."""
-    return getattr(request, "axes_ip_address", None) or request.META.get("REMOTE_ADDR") or "unknown"
+        except Exception:  # the cache is down, or forgot the key between add and incr: let it through
+            logger.warning("Could not count a %s sending; let through.", scope, exc_info=True)
+            continue
+        over = over or (count is not None and count > allowed)
+    return over

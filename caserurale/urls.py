@@ -46,3 +46,6 @@ urlpatterns += i18n_patterns(
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
+
+# A database that cannot be reached answers "try again in a moment" (503), not a 500.
+handler500 = "caserurale.errors.server_error"

@@ -73,8 +73,13 @@ def site_chrome(request, current_page=None):
     }
 
 
-def language_links(request, page=None):
-    """The same page in every language, for the switcher and the hreflang alternates."""
+def language_links(request, page=None, subpages=None):
+    """The same page in every language, for the switcher and the hreflang alternates.
+
+    ``subpages`` ({language code: (route name, args)}) points a routable page's sub-view, such
+    as an event, at the same object under each language's page rather than at that page's top.
+    """
+    subpages = subpages or {}
     current = get_language()
     translations = {}
     if page is not None and getattr(page, "translation_key", None):
@@ -84,6 +89,9 @@ def language_links(request, page=None):
     for code, name in settings.LANGUAGES:
         if code in translations:
             url = translations[code].get_url(request)
+            if code in subpages:
+                route, args = subpages[code]
+                url += translations[code].specific_deferred.reverse_subpage(route, args=args)
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "is_current": code == current})

@@ -16,7 +16,6 @@ from annuaire.models import DirectoryPage
 from annuaire.organisations import Audience
 from caserurale.forms import filter_query_string, form_status
 from caserurale.qr import qr_code_svg
-from caserurale.throttle import client_ip
 from parcours import sending, steps
 from parcours.answers import answer_labels
 from parcours.blocks import StepBlock
@@ -107,14 +106,16 @@ class PathwayIndexPage(RoutablePageMixin, Page):
             request.POST if request.method == "POST" else request.GET or None, locale=locale
         ).answers()
         query = filter_query_string(answers)
-        form = sending.SendResultForm(request.POST or None, ip_address=client_ip(request))
+        form = sending.SendResultForm(request.POST or None)
+        status = form_status(request)
         if request.method == "POST" and form.is_valid():
             result_url = self.get_full_url(request) + self.reverse_subpage("result") + "?" + query
-            sending.send_after_commit(form.cleaned_data["email"], result_url, answers, get_language())
-            return redirect(self.url + self.reverse_subpage("sent") + "?" + query)
+            if sending.send(request, form, result_url, answers, get_language()):
+                return redirect(self.url + self.reverse_subpage("sent") + "?" + query)
+            status = 429  # over the limit: the form says why, and keeps the address
         context = self.get_context(request)
         context.update(form=form, answers=answers, labels=answer_labels(answers, locale), query=query)
-        return TemplateResponse(request, "parcours/send_result.html", context, status=form_status(request))
+        return TemplateResponse(request, "parcours/send_result.html", context, status=status)
 
     @path("resultat/envoye/", name="sent")
     def sent_view(self, request):

@@ -1,7 +1,8 @@
 """« Send it to me »: the result's link by e-mail, to an address used once and kept nowhere.
 
-Limited per address and per IP address in the cache (caserurale.throttle), with no cookie: a few
-e-mails an hour is what a resident needs, and all a stranger could make the site send to someone.
+Limited per address and per network address like every public form (caserurale.throttle,
+settings.PUBLIC_FORM_LIMITS["result_email"]), with no cookie: a few e-mails an hour is what a
+resident needs, and all a stranger could make the site send to someone.
 """
 
 from django import forms
@@ -11,9 +12,7 @@ from caserurale import throttle
 from caserurale.forms import AccessibleFormMixin
 from parcours import tasks
 
-PER_ADDRESS = 3
-PER_IP = 10
-PERIOD = 3600  # seconds
+TOO_MANY = _("Several e-mails have just been sent from here or to this address: try again in an hour.")
 
 
 class SendResultForm(AccessibleFormMixin, forms.Form):
@@ -28,21 +27,12 @@ class SendResultForm(AccessibleFormMixin, forms.Form):
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
 
-    def __init__(self, *args, ip_address=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.ip_address = ip_address
 
-    def clean_email(self):
-        address = self.cleaned_data["email"]
-        by_address = throttle.allow("result-email", [address], limit=PER_ADDRESS, period=PERIOD)
-        by_ip = throttle.allow("result-email-ip", [self.ip_address], limit=PER_IP, period=PERIOD)
-        if not (by_address and by_ip):
-            raise forms.ValidationError(
-                _("Several e-mails have just been sent from here or to this address: try again in an hour."),
-                code="throttled",
-            )
-        return address
-
-
-def send_after_commit(address, result_url, answers, language):
+def send(request, form, result_url, answers, language):
+    """Queue the e-mail once the answer commits; False (and the reason on the form) when over the limit."""
+    address = form.cleaned_data["email"]
+    if throttle.over_limit("result_email", request=request, email=address):
+        form.add_error("email", TOO_MANY)
+        return False
     tasks.send_result.delay_on_commit(address, result_url, answers, language)
+    return True

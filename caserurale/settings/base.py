@@ -108,6 +108,15 @@ SESSION_SAVE_EVERY_REQUEST = True
 ANONYMOUS_USER_NAME = None
 GUARDIAN_RAISE_404 = True
 
+# Public forms, per sender and per hour: enough for a family or a welcome desk sharing one
+# connection, too few for a script to flood the team's inbox or fill a workshop (caserurale.throttle).
+PUBLIC_FORM_LIMITS = {
+    "contact": {"per_email": 5, "per_network_address": 20, "seconds": 3600},
+    "registration": {"per_email": 10, "per_network_address": 30, "seconds": 3600},
+    # « Send it to me »: a stranger's address could be typed in, so only a few e-mails to each.
+    "result_email": {"per_email": 3, "per_network_address": 10, "seconds": 3600},
+}
+
 # django-axes: 5 failures for one e-mail address from one network address, then 15 minutes' wait.
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -151,8 +160,22 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # A connection kept across requests is checked before use, so a restarted
+        # PostgreSQL costs one failed request at most, not every request of a worker.
+        conn_health_checks=True,
     )
 }
+# SQLite for several readers and writers at once (`make run` serves threads): readers never
+# wait for a writer (WAL), a writer waits its turn instead of failing at once (busy timeout),
+# and a transaction takes the write lock when it begins, so two transactions that read then
+# write cannot deadlock into "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -10,9 +10,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
+from caserurale import throttle
 from caserurale.forms import form_status
 from home.forms import ContactForm
 from home.tasks import notify_contact_submission
+
+TOO_MANY_MESSAGES = _(
+    "You have sent several messages in a short while. Your message is still here: "
+    "send it again in an hour, or call us (the number is at the bottom of the page)."
+)
 
 
 class ContactPage(RoutablePageMixin, Page):
@@ -34,16 +40,22 @@ class ContactPage(RoutablePageMixin, Page):
     @path("")
     def form_view(self, request):
         form = ContactForm(request.POST or None)
+        status = form_status(request)
         if request.method == "POST" and form.is_valid():
-            if not form.is_spam():
+            if form.is_spam():
+                # A bot that filled the honeypot sees the same thank-you page, and learns nothing.
+                return redirect(self.url + self.reverse_subpage("thanks"))
+            if throttle.over_limit("contact", request=request, email=form.cleaned_data["email"]):
+                form.add_error(None, TOO_MANY_MESSAGES)
+                status = 429
+            else:
                 with transaction.atomic():
                     submission = form.save(page=self, language=get_language())
                     notify_contact_submission.delay_on_commit(submission.pk)
-            # A bot that filled the honeypot sees the same thank-you page, and learns nothing.
-            return redirect(self.url + self.reverse_subpage("thanks"))
+                return redirect(self.url + self.reverse_subpage("thanks"))
         context = self.get_context(request)
         context["form"] = form
-        return TemplateResponse(request, self.get_template(request), context, status=form_status(request))
+        return TemplateResponse(request, self.get_template(request), context, status=status)
 
     @path("merci/", name="thanks")
     def thanks_view(self, request):

@@ -19,7 +19,9 @@ def site_chrome(context):
 def language_links(context):
     request = context["request"]
     if not hasattr(request, "_language_links"):
-        request._language_links = navigation.language_links(request, context.get("page"))
+        request._language_links = navigation.language_links(
+            request, context.get("page"), context.get("subpage_translations")
+        )
     return request._language_links
 
 

@@ -133,7 +133,8 @@ def test_the_public_page_costs_the_same_queries_with_40_more_calls(client, djang
     assert "Appel en plus" in response.content.decode() or "Lapèl an plis" in response.content.decode()
 
 
-PUBLIC_DETAIL_QUERIES = 27  # the call, its labels, deadlines, documents, who applies, the directory page
+# The call, its rows by language, its labels, deadlines, documents, who applies, the directory page.
+PUBLIC_DETAIL_QUERIES = 28
 
 
 def test_a_public_call_page_costs_a_fixed_number_of_queries(client, django_assert_num_queries, funding_page):

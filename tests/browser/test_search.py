@@ -45,6 +45,8 @@ def test_search_then_pick_a_suggestion_by_keyboard_in_both_languages(live_site, 
     page.goto(live_site.url + "/recherche/")
     page.locator("#search-page-q").focus()
     page.keyboard.type("epicerie")
+    # The resident sees the suggestions, ignores them and presses Enter.
+    page.locator("#search-page-q-suggestions [role=option]").first.wait_for()
     page.keyboard.press("Enter")
     page.wait_for_url("**/recherche/?q=epicerie")
     assert "picerie" in page.locator(".search-results").inner_text().lower()

@@ -30,6 +30,7 @@
   var active = -1;
   var timer = null;
   var asked = "";
+  var submitted = false;
 
   function options() {
     return list.querySelectorAll("[role=option]");
@@ -87,6 +88,9 @@
   }
 
   function ask() {
+    if (submitted) {
+      return; // the page is leaving: a request now would only be cut off
+    }
     var query = input.value.trim();
     if (query.length < 2) {
       asked = query;
@@ -143,6 +147,15 @@
       }
       // Otherwise the form submits the words typed, as without JavaScript.
     }
+  });
+
+  form.addEventListener("submit", function () {
+    submitted = true;
+    window.clearTimeout(timer);
+  });
+  // Back to this page from the browser's cache: the field asks again.
+  window.addEventListener("pageshow", function () {
+    submitted = false;
   });
 
   input.addEventListener("blur", function () {
