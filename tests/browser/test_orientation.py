@@ -102,7 +102,7 @@ def test_the_map_asks_for_tiles_only_once_the_reader_opens_it(live_site, browser
     tab_until(page, "[data-network-map-open]")
     page.keyboard.press("Enter")
     page.locator(".leaflet-marker-icon").first.wait_for()
-    page.wait_for_function("document.querySelectorAll('.leaflet-tile').length > 0")
+    page.wait_for_function("() => document.querySelectorAll('.leaflet-tile').length > 0")
     assert asked and all(url.startswith(TILES) for url in asked), asked
     assert page.evaluate("window.cspViolations") == []
     assert not page.locator(".network-map__svg").count()  # the drawing gave way to the map
@@ -111,6 +111,8 @@ def test_the_map_asks_for_tiles_only_once_the_reader_opens_it(live_site, browser
     page.keyboard.press("Enter")
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
+    # axe reads colours: wait until the popup has faded in.
+    page.wait_for_function("() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'")
     assert popup.get_by_role("link", name=place).get_attribute("href") == f"{prefix}/qui-fait-quoi/lieux/pole-lena/"
     assert run_axe(page) == []
     context.close()

@@ -56,7 +56,13 @@
     map.setAttribute("role", "region");
     map.setAttribute("aria-label", section.dataset.mapLabel);
     canvas.replaceChildren(map);
-    var leaflet = window.L.map(map, { scrollWheelZoom: false });
+    var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    var leaflet = window.L.map(map, {
+      scrollWheelZoom: false,
+      fadeAnimation: !still,
+      zoomAnimation: !still,
+      markerZoomAnimation: !still,
+    });
     window.L.tileLayer("https://tile.openstreetmap.org/{z}/{x}/{y}.png", {
       maxZoom: 19,
       // OpenStreetMap asks who uses its tiles: our address, never the page's (its filters).
