@@ -13,12 +13,13 @@ PYTEST_ARGS ?= -n 2
 PYTHON ?= $(shell for candidate in python3.13 python3.12 python3 $$HOME/.pyenv/versions/3.13*/bin/python3 $$HOME/.pyenv/versions/3.12*/bin/python3 /usr/local/bin/python3.1[23] /usr/bin/python3.1[23]; do \
 	if command -v $$candidate >/dev/null 2>&1 && $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then command -v $$candidate; break; fi; done)
 
-.PHONY: help run test lint check-messages messages bench clean
+.PHONY: help run test lint check-messages messages bench bench-search clean
 
 help:
 	@echo "make run    serve the site with demo content on http://127.0.0.1:8000 (SQLite)"
 	@echo "make test   lint, checks and the test suite (PostgreSQL when DATABASE_URL is set)"
 	@echo "make bench  seed a large data set and print query counts, timings and throughput (BENCH_QUICK=1: small run)"
+	@echo "make bench-search  the same data set, then the search benchmark alone"
 	@echo "make messages  update and compile the translation catalogues"
 
 $(VENV)/bin/python:
@@ -66,6 +67,10 @@ messages: $(VENV)/.test
 
 bench: $(VENV)/.test
 	DJANGO_SETTINGS_MODULE=caserurale.settings.test $(PY) -m bench
+
+# The data set, then the search alone (BENCH_QUICK=1 works here too).
+bench-search: $(VENV)/.test
+	BENCH_ONLY=search DJANGO_SETTINGS_MODULE=caserurale.settings.test $(PY) -m bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media var static_collected

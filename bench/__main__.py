@@ -60,6 +60,8 @@ def progress(label, done, total):
     sys.stdout.flush()
 
 
+# BENCH_ONLY=search (`make bench-search`): the data set, then the search alone (no growth, page or load steps).
+ONLY = os.environ.get("BENCH_ONLY", "")
 # BENCH_QUICK=1: a small smoke run of every step (a few minutes), to check the benchmark itself.
 QUICK = os.environ.get("BENCH_QUICK", "") not in {"", "0"}
 SIZES = (
@@ -144,25 +146,26 @@ def main():
     lap("migrations and demo content")
     network = build_network(SIZES["network"], SIZES["resources"])
     lap("network")
-    from bench import appels
-    from bench.agenda import measure_growth
+    if ONLY != "search":
+        from bench import appels
+        from bench.agenda import measure_growth
 
-    print()
-    print("The agenda as it grows (public pages, anonymous visitor):")
-    measure_growth(network["orgs"], progress, growth=SIZES["events_growth"])
-    lap("agenda growth")
+        print()
+        print("The agenda as it grows (public pages, anonymous visitor):")
+        measure_growth(network["orgs"], progress, growth=SIZES["events_growth"])
+        lap("agenda growth")
 
-    print()
-    print("Funding calls as they grow (public page, API, partners' list and calendar, dashboard):")
-    appels.measure_growth(network["orgs"], network["member"], progress, growth=SIZES["calls_growth"])
-    lap("funding-call growth")
+        print()
+        print("Funding calls as they grow (public page, API, partners' list and calendar, dashboard):")
+        appels.measure_growth(network["orgs"], network["member"], progress, growth=SIZES["calls_growth"])
+        lap("funding-call growth")
 
-    from bench import directory
+        from bench import directory
 
-    print()
-    print("Who does what as it grows (directory, organisation, place, pathway, questionnaire result):")
-    directory.measure_growth(progress, repeat=SIZES["repeat"], growth=SIZES["directory_growth"])
-    lap("directory growth")
+        print()
+        print("Who does what as it grows (directory, organisation, place, pathway, questionnaire result):")
+        directory.measure_growth(progress, repeat=SIZES["repeat"], growth=SIZES["directory_growth"])
+        lap("directory growth")
 
     from bench.full_size import top_up
     from bench.pages import measure_full_size
@@ -175,16 +178,17 @@ def main():
         f"{held['events']:,} events, {held['calls']:,} funding calls, {SIZES['resources']:,} resources"
     )
     lap("seeding")
-    print()
-    print("Every page type at full size (Django test client, no cache):")
-    measure_full_size(network, SIZES["repeat"], progress)
-    lap("page types")
-    from bench import page_cache
+    if ONLY != "search":
+        print()
+        print("Every page type at full size (Django test client, no cache):")
+        measure_full_size(network, SIZES["repeat"], progress)
+        lap("page types")
+        from bench import page_cache
 
-    print()
-    print("Public pages without and with the page cache (Django test client, PAGE_CACHE_SECONDS=300):")
-    page_cache.measure(repeat=SIZES["repeat"])
-    lap("page cache")
+        print()
+        print("Public pages without and with the page cache (Django test client, PAGE_CACHE_SECONDS=300):")
+        page_cache.measure(repeat=SIZES["repeat"])
+        lap("page cache")
 
     from bench import search
 
@@ -192,6 +196,8 @@ def main():
     print(f"The search with {SIZES['search_entries']:,} entries in its index (anonymous reader, French and Creole):")
     search.measure(SIZES["search_entries"], SIZES["repeat"], progress)
     lap("search")
+    if ONLY == "search":
+        return
 
     from bench.serve import measure_load
 

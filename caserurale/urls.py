@@ -11,6 +11,7 @@ from caserurale.api import api
 from extranet import urls as extranet_urls
 from home.sitemaps import BilingualSitemap
 from home.views import robots_txt
+from reservations import urls as reservations_urls
 from search import partners as partners_search
 from search import views as search_views
 
@@ -31,12 +32,17 @@ if settings.SERVE_MEDIA:
 
 # French lives at /, Creole at /rcf/: every public URL exists in both.
 urlpatterns += i18n_patterns(
-    # The partners' search lives in ``search`` (extranet may not use it) under the extranet's names.
+    # The partners' search lives in ``search`` and bookings in ``reservations`` (extranet may use
+    # neither), under the extranet's names.
     path(
         "extranet/",
         include(
             (
-                [*extranet_urls.urlpatterns, path("recherche/", partners_search.search, name="search")],
+                [
+                    *extranet_urls.urlpatterns,
+                    *reservations_urls.urlpatterns,
+                    path("recherche/", partners_search.search, name="search"),
+                ],
                 extranet_urls.app_name,
             )
         ),

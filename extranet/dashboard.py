@@ -84,6 +84,7 @@ def my_organisations(request, since):
         "empty": "",
         # Admins import their organisations' calendars; known from the memberships, at no extra query.
         "link": (reverse("extranet:calendar_source_list"), _("Imported calendars")) if admin_of else None,
+        "links": [(reverse("extranet:service_list"), _("Our services in the directory"))],
         "admin_of": admin_of,
     }
 

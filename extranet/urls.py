@@ -1,6 +1,16 @@
 from django.urls import path
 
-from extranet.views import accounts, audit, calendars, dashboard, events, funding_calls, organisations, shared
+from extranet.views import (
+    accounts,
+    audit,
+    calendars,
+    dashboard,
+    events,
+    funding_calls,
+    organisations,
+    services,
+    shared,
+)
 
 app_name = "extranet"
 
@@ -36,6 +46,11 @@ urlpatterns = [
         name="membership_edit",
     ),
     path("organisations/<slug:slug>/quitter/", organisations.leave, name="leave"),
+    # What each organisation offers residents, shown in the public directory
+    path("services/", services.service_list, name="service_list"),
+    path("services/nouveau/", services.service_create, name="service_create"),
+    path("services/<int:pk>/modifier/", services.service_edit, name="service_edit"),
+    path("services/<int:pk>/supprimer/", services.service_delete, name="service_delete"),
     path("membres/", organisations.member_list, name="member_list"),
     path("cercles/", organisations.circle_list, name="circle_list"),
     path("cercles/<slug:slug>/", organisations.circle_detail, name="circle_detail"),

@@ -3,9 +3,13 @@
 The documents are the SearchEntry rows; the analysis mirrors search/text.py (french analyser with
 elision, asciifolding and the French stemmer, a folded Creole field without stemming), the editors'
 SynonymGroups feed a synonym filter and edge n-grams serve the suggestions. Visibility is stored in
-each document as filter terms ("public", "group:<id>" for the groups granted the view right) and
-applied inside the query, as on PostgreSQL. Everything but ``ElasticIndex`` is a pure function, so
-the bodies are tested without a server (tests/search/test_elastic.py).
+each document as filter terms, computed when it is indexed from the kinds' visibility rules
+(search/elastic_sync.py): "public:<language>" for the public site in that language (Creole readers
+see the French objects not translated), "partners" for every object of the partners' space,
+"partners:public", "group:<id>" and "user:<id>" for who may see it there. The reader's terms filter
+the query, inside it, as on PostgreSQL. The editors' synonyms are an Elasticsearch synonyms set,
+so a change reloads the query analyzers without reindexing. Everything but ``ElasticIndex`` is a
+pure function, so the bodies are tested without a server (tests/search/test_elastic.py).
 """
 
 from elasticsearch import Elasticsearch
@@ -14,7 +18,21 @@ from elasticsearch.helpers import bulk
 from search.text import fold
 
 FRENCH_ELISIONS = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
-PUBLIC_TERM = "public"
+SYNONYMS_SET = "caserurale-synonyms"
+PARTNERS = "partners"  # every entry of the partners' space (what coordinators see)
+PARTNERS_PUBLIC = "partners:public"
+
+
+def public_term(language):
+    return f"public:{language}"
+
+
+def group_term(pk):
+    return f"group:{pk}"
+
+
+def user_term(pk):
+    return f"user:{pk}"
 
 
 def synonym_rules(groups):
@@ -27,8 +45,13 @@ def synonym_rules(groups):
     return rules
 
 
-def index_body(synonym_groups, shards=1, replicas=1):
-    """Settings and mappings of the index; ``synonym_groups`` is a list of word lists."""
+def synonyms_set(groups):
+    """The synonyms set's rules (PUT _synonyms/<set>) from the groups' word lists."""
+    return [{"id": f"rule-{number}", "synonyms": rule} for number, rule in enumerate(synonym_rules(groups), 1)]
+
+
+def index_body(shards=1, replicas=1, synonyms=SYNONYMS_SET):
+    """Settings and mappings of the index; the synonyms come from the set named ``synonyms``."""
     return {
         "settings": {
             "index": {"number_of_shards": shards, "number_of_replicas": replicas, "max_ngram_diff": 18},
@@ -36,7 +59,8 @@ def index_body(synonym_groups, shards=1, replicas=1):
                 "filter": {
                     "french_elision": {"type": "elision", "articles_case": True, "articles": FRENCH_ELISIONS},
                     "french_stemmer": {"type": "stemmer", "language": "light_french"},
-                    "site_synonyms": {"type": "synonym_graph", "synonyms": synonym_rules(synonym_groups)},
+                    # Query time only, from the synonyms set: editors' changes reload, no reindex.
+                    "site_synonyms": {"type": "synonym_graph", "synonyms_set": synonyms, "updateable": True},
                     "suggest_edge": {"type": "edge_ngram", "min_gram": 2, "max_gram": 20},
                 },
                 "analyzer": {
@@ -97,18 +121,6 @@ def index_body(synonym_groups, shards=1, replicas=1):
     }
 
 
-def viewer_terms(*, public, group_ids=()):
-    """The filter terms stored with a document: who may see it."""
-    return ([PUBLIC_TERM] if public else []) + [f"group:{pk}" for pk in sorted(group_ids)]
-
-
-def reader_terms(*, group_ids=(), sees_everything=False):
-    """The terms a reader's query is filtered on; None for the coordinators, who see everything."""
-    if sees_everything:
-        return None
-    return [PUBLIC_TERM] + [f"group:{pk}" for pk in sorted(group_ids)]
-
-
 def document(entry, viewers):
     """The Elasticsearch document of a SearchEntry row."""
     return {
@@ -127,20 +139,15 @@ def document(entry, viewers):
     }
 
 
-def filters(*, area, language, viewers, kind=None):
-    clauses = [
-        {"term": {"area": area}},
-        # The reader's language, and what is written once for every language.
-        {"terms": {"language": [language, ""]}},
-    ]
-    if viewers is not None:
-        clauses.append({"terms": {"viewers": viewers}})
+def filters(*, viewers, kind=None):
+    """Who may see it, as a filter of the query itself; the reader's language is in the terms."""
+    clauses = [{"terms": {"viewers": viewers}}]
     if kind:
         clauses.append({"term": {"kind": kind}})
     return clauses
 
 
-def search_body(query, *, area, language, viewers, kind=None, offset=0, size=10):
+def search_body(query, *, viewers, kind=None, offset=0, size=10):
     """Ranked results with the kinds' counts as facets, visibility inside the query (never after)."""
     fields = ["title^3", "title.creole^3", "body", "body.creole", "where"]
     return {
@@ -164,7 +171,7 @@ def search_body(query, *, area, language, viewers, kind=None, offset=0, size=10)
                         ],
                         "should": [{"match_phrase": {"title": {"query": query, "boost": 2}}}],
                         # The kind is a post filter: the facets count every kind the reader may see.
-                        "filter": filters(area=area, language=language, viewers=viewers),
+                        "filter": filters(viewers=viewers),
                     }
                 },
                 # Past events and closed calls stay findable, below what is still to come.
@@ -179,7 +186,7 @@ def search_body(query, *, area, language, viewers, kind=None, offset=0, size=10)
     }
 
 
-def suggest_body(query, *, area, language, viewers, size=6):
+def suggest_body(query, *, viewers, size=6):
     """Titles starting with the words typed (edge n-grams), same visibility."""
     return {
         "size": size,
@@ -187,27 +194,42 @@ def suggest_body(query, *, area, language, viewers, size=6):
         "query": {
             "bool": {
                 "must": [{"match": {"title.suggest": {"query": query, "operator": "and"}}}],
-                "filter": filters(area=area, language=language, viewers=viewers),
+                "filter": filters(viewers=viewers),
             }
         },
     }
 
 
+def delete_body(kind, object_ids):
+    """The entries of these objects, to delete before their new ones are added."""
+    return {"bool": {"filter": [{"term": {"kind": kind}}, {"terms": {"object_id": list(object_ids)}}]}}
+
+
 class ElasticIndex:
-    """A thin wrapper over the official client: create the index, bulk the documents, search."""
+    """A thin wrapper over the official client: the synonyms set, the index, its documents, search."""
 
     def __init__(self, url, name="caserurale_search"):
         self.client = Elasticsearch(url, request_timeout=5)
         self.name = name
 
+    def put_synonyms(self, groups):
+        self.client.synonyms.put_synonym(id=SYNONYMS_SET, synonyms_set=synonyms_set(groups))
+
     def create(self, synonym_groups):
+        self.put_synonyms(synonym_groups)
         self.client.options(ignore_status=404).indices.delete(index=self.name)
-        body = index_body(synonym_groups)
+        body = index_body()
         self.client.indices.create(index=self.name, settings=body["settings"], mappings=body["mappings"])
 
     def add(self, documents):
         actions = [{"_index": self.name, "_id": doc.pop("_id"), "_source": doc} for doc in documents]
         bulk(self.client, actions, refresh="wait_for")
+
+    def replace(self, kind, object_ids, documents):
+        """The documents of these objects, those gone or no longer searchable removed."""
+        self.client.delete_by_query(index=self.name, query=delete_body(kind, object_ids), refresh=True)
+        if documents:
+            self.add(documents)
 
     def search(self, body):
         return self.client.search(index=self.name, body=body)

@@ -12,8 +12,18 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, Case, Count, F, FloatField, Func, IntegerField, Max, Q, Subquery, Value, When
-from django.db.models.functions import Now
+from django.db.models import (
+    BooleanField,
+    Case,
+    Exists,
+    FloatField,
+    Func,
+    OuterRef,
+    Q,
+    Value,
+    When,
+)
+from django.db.models.functions import Length, Now
 from django.utils.functional import cached_property
 
 from search.models import SearchEntry, SearchTerm, SynonymGroup
@@ -22,6 +32,9 @@ from search.text import stem, words
 
 MOST_WORDS = 8
 PAST_FACTOR = 0.4
+# The results are ranked among this many matches (those whose titles match best): far more than
+# anyone pages through, few enough that the full score of each costs little.
+CANDIDATES = 300
 TYPO_SIMILARITY = 0.3
 
 
@@ -46,23 +59,37 @@ def synonym_phrases(locale=None):
 
 
 def close_words(unknown):
-    """Indexed words close to each misspelt one: trigram similarity on PostgreSQL, difflib elsewhere."""
+    """Indexed words close to each misspelt one, in one query: on PostgreSQL the trigram index of the
+    distinct words (never the entries), elsewhere difflib over the words of a length it could accept."""
     if not unknown:
         return {}
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramSimilarity
-
-        found = {}
-        for word in unknown:
-            found[word] = list(
-                SearchTerm.objects.annotate(similarity=TrigramSimilarity("word", word))
-                .filter(similarity__gte=TYPO_SIMILARITY)
-                .order_by("-similarity")
-                .values_list("word", flat=True)[:3]
-            )
+        found = {word: [] for word in unknown}
+        with connection.cursor() as cursor:
+            cursor.execute(CLOSE_WORDS_SQL, [list(unknown), TYPO_SIMILARITY])
+            for word, close in cursor.fetchall():
+                found[word].append(close)
         return found
-    vocabulary = list(SearchTerm.objects.values_list("word", flat=True))
+    # difflib's ratio 2M/(a+b) reaches 0.7 only for lengths within 0.54 to 1.86 of each other.
+    lengths = Q()
+    for word in unknown:
+        lengths |= Q(size__gte=math.ceil(len(word) * 0.54), size__lte=int(len(word) / 0.54))
+    vocabulary = list(SearchTerm.objects.annotate(size=Length("word")).filter(lengths).values_list("word", flat=True))
     return {word: difflib.get_close_matches(word, vocabulary, n=3, cutoff=0.7) for word in unknown}
+
+
+# "word % typed" is answered by the trigram index of the distinct words (migration 0002), at
+# pg_trgm's similarity threshold (0.3 by default, TYPO_SIMILARITY); the similarity orders them.
+CLOSE_WORDS_SQL = """
+SELECT typed.word, close.word
+FROM unnest(%s::text[]) AS typed(word)
+CROSS JOIN LATERAL (
+    SELECT term.word FROM search_searchterm AS term
+    WHERE term.word %% typed.word AND similarity(term.word, typed.word) >= %s
+    ORDER BY similarity(term.word, typed.word) DESC, term.word
+    LIMIT 3
+) AS close
+"""
 
 
 @dataclass
@@ -116,75 +143,133 @@ def parse(query, locale=None):
     return groups
 
 
-class WordsOverlap(Func):
-    """PostgreSQL: the column's words share one with ``words`` (GIN index of migration 0003).
-    ``LIKE '% word %'`` through trigrams rechecks thousands of long rows on a large index."""
+def tsquery(phrases, prefix=""):
+    """PostgreSQL tsquery text of alternatives: words, phrases (``<->``) and a prefix (``:*``).
+    Terms are ``[a-z0-9]+`` (search.text), so nothing needs quoting."""
+    parts = [" <-> ".join(phrase.split()) for phrase in phrases if phrase.strip()]
+    if prefix:
+        parts.append(f"{prefix}:*")
+    return " | ".join(f"({part})" for part in parts)
 
-    template = "string_to_array(btrim(%(expressions)s), ' ') && %(words)s::text[]"
+
+class Matches(Func):
+    """PostgreSQL: the entry's stored tsvector (migration 0004) matches ``tsquery``: one GIN index
+    scan for every word, phrase and prefix of a query."""
+
     output_field = BooleanField()
 
-    def __init__(self, column, words):
-        super().__init__(F(column))
-        self.words = list(words)
+    def __init__(self, query):
+        super().__init__()
+        self.query = query
 
     def as_sql(self, compiler, connection, **extra):
-        sql, params = compiler.compile(self.source_expressions[0])
-        return f"string_to_array(btrim({sql}), ' ') && %s::text[]", [*params, self.words]
+        alias = compiler.quote_name(compiler.query.get_initial_alias())
+        return f"{alias}.search_vector @@ to_tsquery('simple'::regconfig, %s)", [self.query]
 
 
-def any_phrase(column, phrases):
+def any_phrase(column, phrases, prefix=""):
+    """Entries whose ``column`` holds one of ``phrases`` as whole words (or a word starting with ``prefix``)."""
+    if connection.vendor == "postgresql" and column == "terms":
+        query = tsquery(phrases, prefix)
+        return Q(Matches(query)) if query else Q(pk__in=[])
     condition = Q()
-    single = [phrase for phrase in phrases if " " not in phrase]
-    if connection.vendor == "postgresql" and column == "terms" and single:
-        condition |= Q(WordsOverlap(column, single))
-        phrases = [phrase for phrase in phrases if " " in phrase]
     for phrase in phrases:
         condition |= Q(**{f"{column}__contains": f" {phrase} "})
-    return condition
+    if prefix:
+        condition |= Q(**{f"{column}__contains": f" {prefix}"})
+    return condition or Q(pk__in=[])
+
+
+INDEX_SIZE = {
+    # PostgreSQL's estimate once the index is large (counting 100,000 rows costs more than the search).
+    "postgresql": "SELECT CASE WHEN reltuples >= 10000 THEN reltuples::bigint"
+    " ELSE (SELECT COUNT(*) FROM search_searchentry) END FROM pg_class WHERE oid = 'search_searchentry'::regclass",
+    "sqlite": "SELECT COUNT(*) FROM search_searchentry",
+}
 
 
 def weigh(groups):
-    """Inverse document frequency of each group, in one query: only the entries matching a group are
-    counted (the trigram index finds them), the index's size comes from a subquery."""
-    matching = Q()
+    """Inverse document frequency of each group, in one query of one count per group. On PostgreSQL
+    each count reads the GIN index's bitmap alone: no entry's text is opened (an aggregate's FILTER
+    would unpack every matching row's tsvector)."""
+    counts, params = [], []
     for group in groups:
-        matching |= any_phrase("terms", group.all())
-    # COUNT as a plain function (not an aggregate) so the subquery is "SELECT COUNT(id) FROM ...".
-    everything = SearchEntry.objects.order_by().annotate(n=Func("pk", function="COUNT", output_field=IntegerField()))
-    size = Subquery(everything.values("n"))
-    counts = SearchEntry.objects.filter(matching).aggregate(
-        total=Max(size),
-        **{f"g{i}": Count("pk", filter=any_phrase("terms", group.all())) for i, group in enumerate(groups)},
-    )
-    total = counts["total"] or 1
-    for i, group in enumerate(groups):
-        group.weight = math.log(1 + total / (1 + counts[f"g{i}"]))
+        matching = SearchEntry.objects.filter(any_phrase("terms", group.all())).values("pk")
+        sql, group_params = matching.query.sql_with_params()
+        # Django's own SQL, with bound parameters.
+        counts.append("(SELECT COUNT(*) FROM (" + sql + ") AS matching)")  # noqa: S608
+        params.extend(group_params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT (" + INDEX_SIZE[connection.vendor] + "), " + ", ".join(counts), params)
+        total, *found = cursor.fetchone()
+    for group, count in zip(groups, found, strict=True):
+        group.weight = math.log(1 + (total or 1) / (1 + count))
 
 
-def group_score(group):
-    own_anywhere = any_phrase("terms", group.phrases)
-    others_anywhere = any_phrase("terms", group.others) if group.others else Q(pk__in=[])
+def title_score(group):
+    """What the title alone gives the group: cheap to read for every match (short, never compressed)."""
     whens = [When(any_phrase("title_terms", group.phrases), then=Value(3.0))]
     if group.others:
         whens.append(When(any_phrase("title_terms", group.others), then=Value(1.5)))
-    whens += [When(own_anywhere, then=Value(1.0)), When(others_anywhere, then=Value(0.5))]
-    matches = own_anywhere | others_anywhere
+    return whens
+
+
+def group_score(group):
+    whens = [*title_score(group), When(any_phrase("terms", group.phrases), then=Value(1.0))]
+    if group.others:
+        whens.append(When(any_phrase("terms", group.others), then=Value(0.5)))
     if group.prefix:
-        prefix = Q(terms__contains=f" {group.prefix}")
-        whens.append(When(prefix, then=Value(0.4)))
-        matches |= prefix
-    score = Case(*whens, default=Value(0.0), output_field=FloatField())
-    return score * Value(group.weight), matches
+        whens.append(When(any_phrase("terms", [], prefix=group.prefix), then=Value(0.4)))
+    return Case(*whens, default=Value(0.0), output_field=FloatField()) * Value(group.weight)
 
 
-def visible(user, locale, area, kinds=None):
-    condition = Q()
+def title_hint(group):
+    return Case(*title_score(group), default=Value(0.0), output_field=FloatField()) * Value(group.weight)
+
+
+def past(score):
+    """Past events and closed calls stay findable, below what one can still go to or apply for."""
+    return Case(When(ends__lt=Now(), then=score * PAST_FACTOR), default=score, output_field=FloatField())
+
+
+def matching_condition(groups):
+    """An entry matching any alternative or prefix of any group; on PostgreSQL one tsquery, so a
+    single scan of the GIN index rather than an OR of conditions each needing its own."""
+    phrases = [phrase for group in groups for phrase in group.all()]
+    prefixes = [group.prefix for group in groups if group.prefix]
+    if connection.vendor == "postgresql":
+        return Q(Matches(" | ".join(filter(None, [tsquery(phrases), *(tsquery([], p) for p in prefixes)]))))
+    condition = any_phrase("terms", phrases)
+    for prefix in prefixes:
+        condition |= any_phrase("terms", [], prefix=prefix)
+    return condition
+
+
+def visible(user, locale, area):
+    """Each kind's visibility, as a CASE on the entry's kind of a correlated EXISTS: PostgreSQL
+    probes the object's table for each candidate (or hashes the visible ones when there are many),
+    and an OR of "kind = …" conditions no longer drags the kind index into every scan."""
+    whens = []
     for kind in registry.in_area(area):
-        if kinds and kind.name not in kinds:
-            continue
         pks = kind.partners_visible(user, locale) if area != PUBLIC else kind.visible(user, locale)
-        condition |= Q(kind=kind.name, object_id__in=pks)
-    return condition or Q(pk__in=[])
+        whens.append(When(kind=kind.name, then=Exists(pks.filter(pk=OuterRef("object_id")))))
+    if not whens:
+        return Q(pk__in=[])
+    return Q(Case(*whens, default=Value(False), output_field=BooleanField()))
+
+
+# The matches once (MATERIALIZED), then their counts by kind and the best candidates' ids; a plain
+# SELECT around it, as every read of the site is.
+SCAN_SQL = """
+SELECT kind, n, id FROM (
+    WITH matching (id, kind, hint) AS MATERIALIZED ({matching})
+    SELECT kind, COUNT(*) AS n, NULL AS id FROM matching GROUP BY kind
+    UNION ALL
+    SELECT NULL, NULL, id FROM (
+        SELECT id FROM matching {kind_filter} ORDER BY hint DESC, id LIMIT {limit}
+    ) AS candidates
+) AS scan
+"""
 
 
 class Search:
@@ -197,41 +282,58 @@ class Search:
 
     @cached_property
     def matching(self):
-        """Every visible entry matching at least one group, with its rank (before the kind filter)."""
+        """Every visible entry matching at least one group (before the kind filter)."""
+        if not self.groups:
+            return SearchEntry.objects.none()
+        return SearchEntry.objects.filter(matching_condition(self.groups)).filter(
+            visible(self.user, self.locale, self.area)
+        )
+
+    @cached_property
+    def scan(self):
+        """One pass over the visible matches, in one query: each kind's count (the facets) and the
+        ids of the CANDIDATES matches most likely to rank first, chosen by their title's words and
+        dates alone (cheap for every match of a common word). The full score, which opens each
+        entry's terms, is then computed on these candidates only (``results``)."""
+        if not self.groups:
+            return {}, []
+        hint = sum((title_hint(group) for group in self.groups), Value(0.0, output_field=FloatField()))
+        matching = self.matching.annotate(hint=past(hint)).values("pk", "kind", "hint").order_by()
+        sql, params = matching.query.sql_with_params()
+        params = list(params)
+        kind_filter = ""
+        if self.kind:
+            kind_filter, params = "WHERE kind = %s", [*params, self.kind]
+        with connection.cursor() as cursor:
+            cursor.execute(SCAN_SQL.format(matching=sql, kind_filter=kind_filter, limit=CANDIDATES), params)
+            rows = cursor.fetchall()
+        counts = {kind: count for kind, count, pk in rows if kind is not None}
+        return counts, [pk for kind, count, pk in rows if kind is None]
+
+    @cached_property
+    def results(self):
         if not self.groups:
             return SearchEntry.objects.none()
         score = Value(0.0, output_field=FloatField())
-        matches = Q()
         for group in self.groups:
-            expression, condition = group_score(group)
-            score = score + expression
-            matches |= condition
+            score = score + group_score(group)
         if len(self.groups) > 1:
             # The reader's words side by side ("transition durable") say more than scattered.
             phrase = " ".join(group.phrases[-1] for group in self.groups)
             bonus = sum(group.weight for group in self.groups)
             score = score + Case(
-                When(terms__contains=f" {phrase} ", then=Value(bonus)), default=Value(0.0), output_field=FloatField()
+                When(any_phrase("terms", [phrase]), then=Value(bonus)), default=Value(0.0), output_field=FloatField()
             )
-        # Past events and closed calls stay findable, below what one can still go to or apply for.
-        rank = Case(When(ends__lt=Now(), then=F("score") * PAST_FACTOR), default=F("score"), output_field=FloatField())
         return (
-            SearchEntry.objects.filter(matches)
-            .filter(visible(self.user, self.locale, self.area))
-            .annotate(score=score)
-            .annotate(rank=rank)
+            SearchEntry.objects.filter(pk__in=self.scan[1])
+            .annotate(rank=past(score))
+            .order_by("-rank", "title", "pk")
+            .defer("terms", "title_terms")
         )
 
     @cached_property
-    def results(self):
-        entries = self.matching
-        if self.kind:
-            entries = entries.filter(kind=self.kind)
-        return entries.order_by("-rank", "title", "pk").defer("terms", "title_terms")
-
-    @cached_property
     def facets(self):
-        counts = dict(self.matching.order_by().values_list("kind").annotate(count=Count("pk")))
+        counts = self.scan[0]
         return [
             {"name": kind.name, "label": kind.label, "count": counts[kind.name], "selected": kind.name == self.kind}
             for kind in registry.in_area(self.area)
@@ -241,6 +343,9 @@ class Search:
     @cached_property
     def count(self):
         return sum(facet["count"] for facet in self.facets if not self.kind or facet["selected"])
+
+    def suggestions(self, size):
+        return list(self.results[:size])
 
     def terms(self):
         """Every alternative word, to highlight the excerpts."""

@@ -1,7 +1,9 @@
 """Keeping the entries of ``search.models.SearchEntry`` in step with the objects they describe."""
 
+from django.conf import settings
 from django.db import transaction
 
+from search import elastic_sync
 from search.models import SearchEntry, SearchTerm
 from search.registry import registry
 from search.text import joined, terms
@@ -38,8 +40,9 @@ def remember_words(entries):
     SearchTerm.objects.bulk_create([SearchTerm(word=word) for word in words], ignore_conflicts=True)
 
 
-def index_objects(kind_name, pks):
-    """Replace the entries of these objects (those gone or no longer searchable lose theirs)."""
+def index_objects(kind_name, pks, to_elasticsearch=True):
+    """Replace the entries of these objects (those gone or no longer searchable lose theirs), and
+    their documents in Elasticsearch when it is configured."""
     kind = registry.get(kind_name)
     objects = kind.objects().filter(pk__in=pks)
     entries = [entry for obj in objects for entry in entries_of(kind, obj)]
@@ -47,6 +50,8 @@ def index_objects(kind_name, pks):
         SearchEntry.objects.filter(kind=kind.name, object_id__in=pks).delete()
         SearchEntry.objects.bulk_create(entries)
         remember_words(entries)
+    if to_elasticsearch and settings.ELASTICSEARCH_URL:
+        elastic_sync.push(kind, pks)
     return len(entries)
 
 
@@ -61,7 +66,8 @@ def rebuild(progress=None, batch=500):
         pks = list(objects.values_list("pk", flat=True).order_by("pk"))
         for start in range(0, len(pks), batch):
             chunk = pks[start : start + batch]
-            total_entries += index_objects(kind.name, chunk)
+            # Elasticsearch is rebuilt apart, from all the entries (search.elastic_sync.rebuild).
+            total_entries += index_objects(kind.name, chunk, to_elasticsearch=False)
             done += len(chunk)
             if progress:
                 progress(kind, done, total)

@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Locale
 
 from extranet.views.decorators import partner_required
-from search.engine import Search
+from search.engines import new_search
 from search.presenting import present
 from search.registry import EXTRANET
 
@@ -19,7 +19,7 @@ def search(request):
     context = {"query": query, "results": None, "facets": [], "total": 0}
     if query:
         locale = Locale.get_active()
-        found = Search(query, user=request.user, locale=locale, area=EXTRANET, kind=request.GET.get("type"))
+        found = new_search(query, user=request.user, locale=locale, area=EXTRANET, kind=request.GET.get("type"))
         paginator = Paginator(found.results, RESULTS_PER_PAGE)
         paginator.count = found.count
         try:

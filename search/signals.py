@@ -1,13 +1,15 @@
 """Saving an object never waits for the index: its entries are rebuilt by a Celery task once the
 transaction has committed."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
+from search.models import SynonymGroup
 from search.registry import registry
-from search.tasks import index_objects
+from search.tasks import index_objects, push_synonyms
 
 
 def reindex_later(kind_name, pk):
@@ -32,6 +34,11 @@ def page_changed(sender, instance, **kwargs):
     reindex_later("page", instance.pk)
 
 
+def synonyms_changed(sender, instance, **kwargs):
+    if settings.ELASTICSEARCH_URL:
+        transaction.on_commit(push_synonyms.delay)
+
+
 def connect():
     for kind in registry.all():
         if issubclass(kind.model, Page):
@@ -44,3 +51,5 @@ def connect():
     page_published.connect(page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="search-page-unpublished")
     post_delete.connect(page_changed, sender=Page, dispatch_uid="search-page-deleted")
+    post_save.connect(synonyms_changed, sender=SynonymGroup, dispatch_uid="search-synonyms-saved")
+    post_delete.connect(synonyms_changed, sender=SynonymGroup, dispatch_uid="search-synonyms-deleted")

@@ -5,7 +5,7 @@ from django.db import IntegrityError
 from django.db.models import F
 from django.utils import timezone
 
-from search import indexing
+from search import elastic_sync, indexing
 from search.models import QueryStat
 
 logger = logging.getLogger(__name__)
@@ -15,6 +15,12 @@ logger = logging.getLogger(__name__)
 def index_objects(self, kind, pks):
     """Re-index objects once their transaction has committed; running it twice changes nothing."""
     return indexing.index_objects(kind, pks)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=5, autoretry_for=(OSError,), retry_backoff=True)
+def push_synonyms(self):
+    """Elasticsearch's synonyms set rewritten from the editors' groups (its analyzers reload)."""
+    elastic_sync.elastic_index().put_synonyms(elastic_sync.synonym_groups())
 
 
 @shared_task(acks_late=True, ignore_result=True)

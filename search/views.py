@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 
-from search.engine import Search
+from search.engines import new_search
 from search.presenting import present
 from search.tasks import record_query_later
 from search.text import fold
@@ -32,7 +32,7 @@ def search(request):
     locale = Locale.get_active()
     context = {"search_query": query, "results": None, "facets": [], "promotions": []}
     if query:
-        found = Search(query, user=request.user, locale=locale, kind=request.GET.get("type"))
+        found = new_search(query, user=request.user, locale=locale, kind=request.GET.get("type"))
         paginator = Paginator(found.results, RESULTS_PER_PAGE)
         paginator.count = found.count  # the facets' counts already say it: one query less
         try:
@@ -58,7 +58,7 @@ def suggestions(request):
     items = []
     if len(query) >= 2:
         locale = Locale.get_active()
-        found = Search(query, user=request.user, locale=locale)
-        entries = present(list(found.results[:SUGGESTIONS]), found, locale)
+        found = new_search(query, user=request.user, locale=locale)
+        entries = present(found.suggestions(SUGGESTIONS), found, locale)
         items = [{"title": entry.title, "url": entry.link, "kind": str(entry.kind_label)} for entry in entries]
     return JsonResponse({"query": query, "suggestions": items})

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "agenda",
     "appels",
     "extranet",
+    "reservations",
     "parcours",
     "search",
     "wagtail_localize",
@@ -165,6 +166,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # No JIT: the site's queries are short, and a query estimated costly (the search's, with its
+    # visibility subqueries) spent 0.5 s compiling itself for 40 ms of work (EXPLAIN, bench/search.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 # SQLite for several readers and writers at once (`make run` serves threads): readers never
 # wait for a writer (WAL), a writer waits its turn instead of failing at once (busy timeout),
 # and a transaction takes the write lock when it begins, so two transactions that read then
@@ -225,7 +230,11 @@ RENDITIONS_ON_SAVE = env_bool("RENDITIONS_ON_SAVE", True)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "csv", "txt", "png", "jpg"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail queues its index updates as django_tasks: through Celery, after the commit, never in the save.
+TASKS = {"default": {"BACKEND": "caserurale.task_backend.CeleryBackend"}}
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+# The site search's own index there (search/elastic.py), beside Wagtail's (INDEX_PREFIX).
+ELASTICSEARCH_INDEX = os.environ.get("ELASTICSEARCH_INDEX", "caserurale_search")
 if ELASTICSEARCH_URL:
     from search.backend import elasticsearch_backend
 
@@ -299,6 +308,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "appels.tasks.queue_deadline_reminders",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Bookings (reservations.tasks): digests of their news, and owners reminded of unanswered requests.
+    "booking-daily-digests": {
+        "task": "reservations.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=15),
+        "args": ["daily"],
+    },
+    "booking-weekly-digests": {
+        "task": "reservations.tasks.send_digests",
+        "schedule": crontab(hour=7, minute=15, day_of_week="monday"),
+        "args": ["weekly"],
+    },
+    "booking-reminders": {
+        "task": "reservations.tasks.remind_unanswered",
+        "schedule": crontab(hour=7, minute=20),
+    },
     # The editors' desk (home.desk_alerts): the digest of what waits, to editors who chose it.
     "editors-daily-digest": {
         "task": "home.tasks.queue_editor_digests",
@@ -310,6 +334,9 @@ CELERY_BEAT_SCHEDULE = {
 FUNDING_NOTIFICATION_LEASE = datetime.timedelta(minutes=15)
 # The same lease for partners' moderation e-mails (agenda.moderation_delivery).
 MODERATION_NOTICE_LEASE = datetime.timedelta(minutes=15)
+
+# A booking request left unanswered this many days reminds the owner's admins (once).
+BOOKING_REMINDER_DAYS = 3
 
 # Remote fetches (caserurale.remote: partners' calendars) reach public addresses only; networks
 # listed here are allowed all the same, e.g. ["10.20.0.0/16"] for a calendar server on an intranet.

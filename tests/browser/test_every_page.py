@@ -20,6 +20,7 @@ import subprocess
 import time
 import urllib.request
 from dataclasses import dataclass, replace
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -32,9 +33,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from agenda.models import Event, Registration
 from agenda.registrations import cancel_token
-from annuaire.models import Membership, Organisation
+from annuaire.models import Membership, Organisation, Service
 from appels.models import FundingCall, SavedSearch
 from extranet.models import Document, Invitation, Resource
+from reservations.models import Booking
 from tests.browser.conftest import ROOT, run_axe
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -130,6 +132,13 @@ EXTRANET = [
     PageType("organisation", "/extranet/organisations/mediatheque-lalambic/", "partner"),
     PageType("invite", "/extranet/organisations/mediatheque-lalambic/inviter/", "partner"),
     PageType("invite with mistakes", "/extranet/organisations/mediatheque-lalambic/inviter/", "partner", True, 400),
+    PageType("services", "/extranet/services/", "partner"),
+    PageType("services, read only", "/extranet/services/", "member"),
+    PageType("service form", "/extranet/services/nouveau/", "partner"),
+    PageType("service form with mistakes", "/extranet/services/nouveau/", "partner", True, 400),
+    PageType("service edit", "/extranet/services/{own_service}/modifier/", "partner"),
+    PageType("service delete", "/extranet/services/{own_service}/supprimer/", "partner"),
+    PageType("coordinator's services", "/extranet/services/", "coordinator"),
     PageType("members", "/extranet/membres/", "partner"),
     PageType("circles", "/extranet/cercles/", "partner"),
     PageType("circle", "/extranet/cercles/partenaires-du-pat/", "partner"),
@@ -140,6 +149,13 @@ EXTRANET = [
     PageType("resource form with mistakes", "/extranet/ressources/nouvelle/", "partner", True, 400),
     PageType("resource edit", "/extranet/ressources/{own_resource}/modifier/", "partner"),
     PageType("resource sharing", "/extranet/ressources/{own_resource}/partage/", "partner"),
+    PageType("booking request", "/extranet/ressources/{own_resource}/reserver/", "partner"),
+    PageType("booking request with mistakes", "/extranet/ressources/{own_resource}/reserver/", "partner", True, 400),
+    PageType("resource week", "/extranet/ressources/{own_resource}/semaine/?semaine={next_week}", "partner"),
+    PageType("booking rules", "/extranet/ressources/{own_resource}/regles/", "partner"),
+    PageType("bookings", "/extranet/reservations/", "partner"),
+    PageType("booking", "/extranet/reservations/{booking}/", "partner"),
+    PageType("free resources", "/extranet/reservations/libre/?day={next_week}&starts=10:00&ends=11:00", "partner"),
     PageType("documents", "/extranet/documents/", "partner"),
     PageType("document", "/extranet/documents/{own_document}/", "partner"),
     PageType("document form", "/extranet/documents/nouveau/", "partner"),
@@ -240,6 +256,17 @@ def objects(partner):
         "own_document": editable(Document),
         "own_event": editable(Event),
         "own_call": editable(FundingCall),
+        # The demo's bookings are next week's (reservations.demo.seed).
+        "next_week": (today + timedelta(days=7)).isoformat(),
+        "booking": Booking.objects.decided_by(partner).order_by("pk").values_list("pk", flat=True).first(),
+        "own_service": Service.objects.filter(
+            locale__language_code="fr",
+            organisation__memberships__user=partner,
+            organisation__memberships__role=Membership.Role.ADMIN,
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+        .first(),
     }
 
 

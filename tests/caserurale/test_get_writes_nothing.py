@@ -30,7 +30,7 @@ def writes_of(client, paths):
 
 
 def test_public_pages_write_nothing(client):
-    paths = [prefix + path for prefix in ("", "/rcf") for path in public_paths()]
+    paths = [prefix + path for prefix, language in (("", "fr"), ("/rcf", "rcf")) for path in public_paths(language)]
     assert writes_of(client, paths) == []
 
 

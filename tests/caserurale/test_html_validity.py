@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from agenda.models import AgendaPage, Event
 from extranet.models import Document, Resource
+from reservations.models import Booking
 from tests.factories import UserFactory
 from tests.helpers import sign_in_verified
 
@@ -21,10 +23,12 @@ pytestmark = pytest.mark.django_db
 VNU = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def public_paths():
+def public_paths(language="fr"):
+    """The public pages, without the language prefix; an event has its own row in each language."""
     today = timezone.localdate()
     agenda = AgendaPage.objects.get(locale__language_code="fr").url
     event = Event.objects.get(title="Atelier fabrication de savon avec Nadine", locale__language_code="fr")
+    event = Event.objects.filter(translation_key=event.translation_key, locale__language_code=language).first() or event
     return [
         "/",
         "/le-projet/",
@@ -51,6 +55,8 @@ def public_paths():
 
 def partner_paths(user):
     today = timezone.localdate()
+    room = Resource.objects.editable_by(user).order_by("pk").first().pk
+    next_week = (today + timedelta(days=7)).isoformat()
     return [
         "/extranet/",
         "/extranet/agenda/",
@@ -67,6 +73,13 @@ def partner_paths(user):
         "/extranet/agendas-importes/",
         "/extranet/recherche/?q=salle",
         "/extranet/compte/",
+        # Bookings (the demo's are next week's, on the Alambic's meeting room)
+        f"/extranet/ressources/{room}/reserver/",
+        f"/extranet/ressources/{room}/semaine/?semaine={next_week}",
+        f"/extranet/ressources/{room}/regles/",
+        "/extranet/reservations/",
+        f"/extranet/reservations/libre/?day={next_week}&starts=10:00&ends=11:00",
+        f"/extranet/reservations/{Booking.objects.decided_by(user).order_by('pk').first().pk}/",
     ]
 
 
@@ -93,8 +106,8 @@ def vnu_errors(pages, tmp_path):
 
 def test_public_and_partner_pages_have_no_html_error(client, tmp_path):
     pages = []
-    for prefix in ("", "/rcf"):
-        for path in public_paths():
+    for prefix, language in (("", "fr"), ("/rcf", "rcf")):
+        for path in public_paths(language):
             response = client.get(prefix + path)
             assert response.status_code == 200, prefix + path
             pages.append((prefix + path, response.content))

@@ -66,6 +66,13 @@ def funding_call_attachment(world):
     return {"pk": call.pk, "attachment_id": call.attachment.pk}
 
 
+def service_of_a(world):
+    from annuaire.models import Service
+
+    service, _created = Service.objects.get_or_create(organisation=world.org_a, name="Accueil de A", kind="welcome")
+    return {"pk": service.pk}
+
+
 def this_month(world):
     from django.utils import timezone
 
@@ -82,6 +89,41 @@ def saved_search_of_member_a(world):
 
     saved_search, _created = SavedSearch.objects.get_or_create(user=world.users["member_a"], name="Subventions")
     return {"pk": saved_search.pk}
+
+
+def booking_of_b(world):
+    """Member B's request for A's room: B's organisation and A's admins (and coordinators) see it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reservations.bookings import Booking
+
+    resource = world.resources[Visibility.PARTNERS]
+    starts_at = timezone.now().replace(microsecond=0) + timedelta(days=30)
+    booking, _created = Booking.objects.get_or_create(
+        resource=resource,
+        organisation=world.org_b,
+        defaults={
+            "starts_at": starts_at,
+            "ends_at": starts_at + timedelta(hours=2),
+            "blocks_until": starts_at + timedelta(hours=2),
+            "purpose": "Réunion",
+            "requested_by": world.users["member_b"],
+        },
+    )
+    return {"pk": booking.pk}
+
+
+def blackout(world):
+    from django.utils import timezone
+
+    from reservations.rules import Blackout
+
+    resource = world.resources[Visibility.PARTNERS]
+    day = timezone.localdate()
+    found, _created = Blackout.objects.get_or_create(resource=resource, starts_on=day, ends_on=day)
+    return {"pk": resource.pk, "blackout_id": found.pk}
 
 
 # name: (how to build the URL's arguments, {role: expected status of a GET})
@@ -107,6 +149,11 @@ MATRIX = {
     "invite": (org_a, editors_of_a()),
     "membership_edit": (lambda world: {"slug": world.org_a.slug, "membership_id": 1}, partners(405)),
     "leave": (org_a, partners(405)),
+    # Services: members see their organisations' ones, their admins and the coordinators change them.
+    "service_list": (no_kwargs, partners(200)),
+    "service_create": (no_kwargs, editors_of_a()),
+    "service_edit": (service_of_a, editors_of_a()),
+    "service_delete": (service_of_a, editors_of_a()),  # a GET asks to confirm; only a POST deletes
     "member_list": (no_kwargs, partners(200)),
     "circle_list": (no_kwargs, partners(200)),
     "circle_detail": (lambda world: {"slug": world.circle.slug}, partners(200)),
@@ -161,6 +208,19 @@ MATRIX = {
     "funding_calendar": (no_kwargs, partners(200)),
     "funding_calendar_renew": (no_kwargs, partners(405)),
     "funding_calendar_feed": (lambda world: {"token": "mauvais-jeton"}, everyone(404)),
+    # Bookings: whoever may see a resource asks for it and sees its week; its owner's admins set its rules.
+    # A booking is seen by the requesting organisation (B), the owner's admins and the coordinators.
+    "booking_request": (resource, partners(200)),
+    "resource_week": (resource, partners(200)),
+    "resource_rules": (resource, editors_of_a()),
+    "blackout_add": (resource, partners(405)),
+    "blackout_delete": (blackout, partners(405)),
+    "booking_list": (no_kwargs, partners(200)),
+    "booking_free_at": (no_kwargs, partners(200)),
+    "booking_detail": (booking_of_b, partners(404, member_b=200, admin_a=200, coordinator=200)),
+    "booking_approve": (booking_of_b, partners(405)),
+    "booking_decline": (booking_of_b, partners(405)),
+    "booking_cancel": (booking_of_b, partners(405)),
 }
 
 

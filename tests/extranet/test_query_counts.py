@@ -25,8 +25,9 @@ URLS = [
 
 PINNED = {
     # 25, one for the "coming up in the network" calendar section, one for "deadlines coming up"
-    # (the visit is recorded at sign-in, not on this GET)
-    "extranet:dashboard": 27,
+    # (the visit is recorded at sign-in, not on this GET), and two for the bookings: my organisations'
+    # requests, those waiting for my answer (reservations.dashboard)
+    "extranet:dashboard": 29,
     "extranet:resource_list": 24,
     "extranet:document_list": 24,
     "extranet:funding_call_list": 28,  # 24, and the labels of themes, audiences, funders, and what I follow

@@ -15,7 +15,7 @@ GROUPS = [["subvention", "financement", "Appel à projets"], ["travail", "emploi
 
 
 def test_the_index_analyses_french_and_creole_like_the_database_index():
-    body = elastic.index_body(GROUPS)
+    body = elastic.index_body()
     analysis = body["settings"]["analysis"]
     french = analysis["analyzer"]["french_text"]["filter"]
     assert french == ["french_elision", "lowercase", "asciifolding", "french_stemmer"]
@@ -31,9 +31,14 @@ def test_the_index_analyses_french_and_creole_like_the_database_index():
     assert body["mappings"]["properties"]["viewers"] == {"type": "keyword"}
 
 
-def test_the_synonym_filter_is_fed_from_the_groups_folded():
-    rules = elastic.index_body(GROUPS)["settings"]["analysis"]["filter"]["site_synonyms"]["synonyms"]
-    assert rules == ["subvention, financement, appel a projets", "travail, emploi, travay"]
+def test_the_synonym_filter_reads_the_set_fed_from_the_groups_folded():
+    synonyms = elastic.index_body()["settings"]["analysis"]["filter"]["site_synonyms"]
+    # A synonyms set: editors' changes reload the query analyzers, no reindex.
+    assert synonyms == {"type": "synonym_graph", "synonyms_set": elastic.SYNONYMS_SET, "updateable": True}
+    assert elastic.synonyms_set(GROUPS) == [
+        {"id": "rule-1", "synonyms": "subvention, financement, appel a projets"},
+        {"id": "rule-2", "synonyms": "travail, emploi, travay"},
+    ]
 
 
 def test_documents_carry_who_may_see_them():
@@ -41,38 +46,29 @@ def test_documents_carry_who_may_see_them():
         kind="event", object_id=7, language="rcf", title="Kafé kozé", body="Ansanm", area="public",
         starts=datetime(2026, 12, 5, 9, tzinfo=UTC),
     )  # fmt: skip
-    document = elastic.document(entry, elastic.viewer_terms(public=False, group_ids=[4, 2]))
+    document = elastic.document(entry, [elastic.PARTNERS, elastic.group_term(2), elastic.group_term(4)])
     assert document["_id"] == "event-7-rcf"
-    assert document["viewers"] == ["group:2", "group:4"]
+    assert document["viewers"] == ["partners", "group:2", "group:4"]
     assert document["starts"] == "2026-12-05T09:00:00+00:00"
-    assert set(document) - {"_id"} <= set(elastic.index_body([])["mappings"]["properties"])
+    assert set(document) - {"_id"} <= set(elastic.index_body()["mappings"]["properties"])
 
 
 def test_the_query_filters_visibility_inside_it_and_counts_kinds():
-    viewers = elastic.reader_terms(group_ids=[2])
-    body = elastic.search_body("épicerie", area="public", language="rcf", viewers=viewers, kind="place", offset=10)
+    viewers = [elastic.public_term("rcf")]
+    body = elastic.search_body("épicerie", viewers=viewers, kind="place", offset=10)
     filters = body["query"]["function_score"]["query"]["bool"]["filter"]
-    assert {"terms": {"viewers": ["public", "group:2"]}} in filters
-    assert {"terms": {"language": ["rcf", ""]}} in filters
-    assert {"term": {"area": "public"}} in filters
+    # The reader's language is in the term: Creole readers also see the French not translated.
+    assert filters == [{"terms": {"viewers": ["public:rcf"]}}]
     # The kind filters the results, not the facets' counts.
     assert body["post_filter"] == {"term": {"kind": "place"}}
     assert body["aggs"]["kinds"]["terms"]["field"] == "kind"
     assert body["from"] == 10 and body["track_total_hits"]
-    # An anonymous reader: public only; a coordinator: no visibility filter at all.
-    assert elastic.reader_terms() == ["public"]
-    everything = elastic.search_body(
-        "x", area="extranet", language="fr", viewers=elastic.reader_terms(sees_everything=True)
-    )
-    assert not any(
-        "viewers" in str(clause) for clause in everything["query"]["function_score"]["query"]["bool"]["filter"]
-    )
 
 
 def test_suggestions_read_the_edge_ngrams_with_the_same_visibility():
-    body = elastic.suggest_body("lépi", area="public", language="fr", viewers=["public"])
+    body = elastic.suggest_body("lépi", viewers=["public:fr"])
     assert body["query"]["bool"]["must"] == [{"match": {"title.suggest": {"query": "lépi", "operator": "and"}}}]
-    assert {"terms": {"viewers": ["public"]}} in body["query"]["bool"]["filter"]
+    assert body["query"]["bool"]["filter"] == [{"terms": {"viewers": ["public:fr"]}}]
 
 
 @pytest.mark.elasticsearch
@@ -87,16 +83,16 @@ def test_a_live_server_finds_folded_stemmed_synonyms_and_hides_what_the_reader_m
         private = SearchEntry(kind="call", object_id=2, language="fr", title="Subventions du cercle", body="")
         index.add(
             [
-                elastic.document(public, elastic.viewer_terms(public=True)),
-                elastic.document(private, elastic.viewer_terms(public=False, group_ids=[9])),
+                elastic.document(public, ["public:fr", "partners", "partners:public"]),
+                elastic.document(private, ["partners", "group:9"]),
             ]
         )
-        anonymous = index.search(elastic.search_body("financements", area="public", language="fr", viewers=["public"]))
+        anonymous = index.search(elastic.search_body("financements", viewers=["public:fr"]))
         assert [hit["_source"]["object_id"] for hit in anonymous["hits"]["hits"]] == [1]
-        member = elastic.reader_terms(group_ids=[9])
-        found = index.search(elastic.search_body("subvention", area="public", language="fr", viewers=member))
+        member = ["partners:public", "group:9"]
+        found = index.search(elastic.search_body("subvention", viewers=member))
         assert {hit["_source"]["object_id"] for hit in found["hits"]["hits"]} == {1, 2}
-        suggested = index.search(elastic.suggest_body("subv", area="public", language="fr", viewers=["public"]))
+        suggested = index.search(elastic.suggest_body("subv", viewers=["public:fr"]))
         assert [hit["_source"]["object_id"] for hit in suggested["hits"]["hits"]] == [1]
     finally:
         index.client.indices.delete(index=index.name)

@@ -16,8 +16,8 @@ from search.tasks import record_query
 pytestmark = pytest.mark.django_db
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-# locale, synonyms, vocabulary (one trigram query per plain word on PostgreSQL), word weights, page
-# restrictions, facets, results, parent pages, promotions, then the site chrome.
+# locale, synonyms, close words (one query for every plain word), word weights, page restrictions,
+# one pass for the facets and the candidates, the ranked page, parent pages, promotions, then the site chrome.
 SEARCH_PAGE_QUERIES = {"sqlite": 22, "postgresql": 22}
 
 

@@ -1,5 +1,7 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from search import elastic_sync
 from search.indexing import rebuild
 
 
@@ -15,3 +17,7 @@ class Command(BaseCommand):
 
         entries = rebuild(progress)
         self.stdout.write(self.style.SUCCESS(f"{entries} entries indexed."))
+        if settings.ELASTICSEARCH_URL:
+            self.stdout.write(f"Elasticsearch ({settings.ELASTICSEARCH_INDEX}):")
+            sent = elastic_sync.rebuild(progress)
+            self.stdout.write(self.style.SUCCESS(f"{sent} entries sent to Elasticsearch."))
