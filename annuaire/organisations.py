@@ -119,6 +119,15 @@ class Organisation(NamedModel):
         return reverse("extranet:organisation_detail", args=[self.slug])
 
 
+class PlaceQuerySet(models.QuerySet):
+    def public(self):
+        """Places a resident may be shown: the network's own, or run by an organisation with a public profile."""
+        return self.filter(models.Q(organisation__isnull=True) | models.Q(organisation__public_profile=True))
+
+    def on_the_map(self):
+        return self.public().filter(latitude__isnull=False, longitude__isnull=False)
+
+
 class Place(NamedModel):
     """One of the network's places: L'Alambic, the social grocery, Pôle LENA, the Case Rurale…"""
 
@@ -144,6 +153,8 @@ class Place(NamedModel):
         related_name="+",
         verbose_name=_("photo"),
     )
+
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("place")

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Locale, Page
 
-from annuaire import sections
+from annuaire import network_map, sections
 from annuaire.directory import (
     ServiceFilterForm,
     description_of,
@@ -47,8 +47,16 @@ class DirectoryPage(RoutablePageMixin, Page):
         )
         for organisation in page:
             organisation.text = description_of(organisation)
+        base = self.url
         context = self.get_context(request)
-        context.update(page_obj=page, filter_form=form, query=form.query_string())
+        context.update(
+            page_obj=page,
+            filter_form=form,
+            query=form.query_string(),
+            # The same filtered services as the list: what one sees on the map is what the list says.
+            map_places=network_map.map_places(services, lambda slug: base + self.reverse_subpage("place", args=[slug])),
+            island=network_map.island(),
+        )
         return TemplateResponse(request, "annuaire/directory_page.html", context)
 
     @path("<slug:slug>/", name="organisation")

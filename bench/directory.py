@@ -1,6 +1,7 @@
 """« Qui fait quoi » as the network grows: from 10 to 1,000 public organisations and 5,000 services,
-what the directory (plain and filtered), an organisation, a place, a pathway and the questionnaire's
-result cost. The query counts must stay the same at every size."""
+what the directory (plain, filtered, with its map), an organisation (with its pathways), a place
+(first and second page), a pathway and the questionnaire's result cost. The query counts must stay
+the same at every size (tests/test_bench_directory.py pins them)."""
 
 import uuid
 
@@ -47,12 +48,29 @@ def add_organisations(count, services, offset, place):
         [Service.themes.through(service=s, theme=themes[i % len(themes)]) for i, s in enumerate(rows)],
         batch_size=2000,
     )
+    # Two in five at the one place: its page has a second page from the first size on.
     Service.places.through.objects.bulk_create(
-        [Service.places.through(service=s, place=place) for s in rows[::5]], batch_size=2000
+        [Service.places.through(service=s, place=place) for i, s in enumerate(rows) if i % 5 < 2], batch_size=2000
     )
 
 
-def measure_growth(progress, repeat=10, growth=GROWTH):
+PAGES = [
+    "/qui-fait-quoi/",
+    "/qui-fait-quoi/?besoin=digital&sans_rdv=1",
+    "/rcf/qui-fait-quoi/?public=familles&page=2",
+    "/qui-fait-quoi/?lieu=pole-lena&besoin=training",
+    "/qui-fait-quoi/cyberun/",
+    "/qui-fait-quoi/pole-lena/",
+    "/qui-fait-quoi/lieux/pole-lena/",
+    "/qui-fait-quoi/lieux/pole-lena/?page=2",
+    "/rcf/qui-fait-quoi/lieux/pole-lena/?page=2",
+    "/par-ou-commencer/s-installer-en-agriculture/",
+    "/rcf/par-ou-commencer/resultat/?public=porteurs-de-projet&besoin=agriculture&stade=idee",
+]
+
+
+def measure_growth(progress, repeat=10, growth=GROWTH, show=True):
+    """``[(size, page, status, queries, p50, p95)]``, printed as a table unless ``show`` is false."""
     from django.test import Client
 
     from annuaire.models import Place
@@ -60,15 +78,7 @@ def measure_growth(progress, repeat=10, growth=GROWTH):
 
     client = Client()
     place = Place.objects.get(slug="pole-lena")
-    pages = [
-        "/qui-fait-quoi/",
-        "/qui-fait-quoi/?besoin=digital&sans_rdv=1",
-        "/rcf/qui-fait-quoi/?public=familles&page=2",
-        "/qui-fait-quoi/cyberun/",
-        "/qui-fait-quoi/lieux/pole-lena/",
-        "/par-ou-commencer/s-installer-en-agriculture/",
-        "/rcf/par-ou-commencer/resultat/?public=porteurs-de-projet&besoin=agriculture&stade=idee",
-    ]
+    pages = PAGES
     rows, organisations, services = [], 0, 0
     for size, service_count in growth:
         add_organisations(size - organisations, service_count - services, organisations, place)
@@ -77,4 +87,6 @@ def measure_growth(progress, repeat=10, growth=GROWTH):
         progress("organisations", organisations, growth[-1][0])
         for page in pages:
             rows.append((f"{size}/{service_count}", page, *measure_page(client, page, repeat, max_seconds=10)))
-    print_table("orgs/services", rows, page_width=84)
+    if show:
+        print_table("orgs/services", rows, page_width=84)
+    return rows

@@ -3,6 +3,7 @@
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -13,10 +14,12 @@ from wagtail.search import index
 from annuaire.directory import public_services
 from annuaire.models import DirectoryPage
 from annuaire.organisations import Audience
-from caserurale.forms import filter_query_string
-from parcours import steps
+from caserurale.forms import filter_query_string, form_status
+from caserurale.qr import qr_code_svg
+from parcours import sending, steps
+from parcours.answers import answer_labels
 from parcours.blocks import StepBlock
-from parcours.needs import ANSWERS, FIRST_STEP, Need, Stage
+from parcours.needs import ANSWERS, FIRST_STEP, Need
 from parcours.questionnaire import QUESTIONS, AnswersForm, current_question
 
 
@@ -76,23 +79,49 @@ class PathwayIndexPage(RoutablePageMixin, Page):
         services = steps.also_matching(locale, kinds, themes, answers.get("public")) if kinds else []
         welcome = list(public_services(locale).filter(kind="welcome").select_related("organisation")[:2])
         directory = DirectoryPage.objects.live().filter(locale=locale).first()
-        labels = {
-            "public": Audience.names(locale).get(answers.get("public", "")),
-            "besoin": Need(answers["besoin"]).label if "besoin" in answers else None,
-            "stade": dict(Stage.choices).get(answers.get("stade")),
-        }
+        labels = answer_labels(answers, locale)
+        query = filter_query_string(answers)
+        result_url = self.get_full_url(request) + self.reverse_subpage("result") + ("?" + query if query else "")
         context = self.get_context(request)
         context.update(
             answers=answers,
+            result_url=result_url,
+            # Printed for the resident at the welcome desk: their phone finds the page again.
+            qr_code=qr_code_svg(result_url, _("QR code of this page's address")),
             labels=labels,
             pathways=list(pathways),
             services=services,
             welcome=welcome,
             directory=directory,
-            query=filter_query_string(answers),
+            query=query,
             first_step=FIRST_STEP.get(answers.get("stade"), 0) + 1,
         )
         return TemplateResponse(request, "parcours/result.html", context)
+
+    @path("resultat/envoyer/", name="send")
+    def send_view(self, request):
+        """« Send it to me »: a plain form (no JavaScript needed); the e-mail leaves after the answer commits."""
+        locale = Locale.get_active()
+        answers = AnswersForm(
+            request.POST if request.method == "POST" else request.GET or None, locale=locale
+        ).answers()
+        query = filter_query_string(answers)
+        form = sending.SendResultForm(request.POST or None)
+        status = form_status(request)
+        if request.method == "POST" and form.is_valid():
+            result_url = self.get_full_url(request) + self.reverse_subpage("result") + "?" + query
+            if sending.send(request, form, result_url, answers, get_language()):
+                return redirect(self.url + self.reverse_subpage("sent") + "?" + query)
+            status = 429  # over the limit: the form says why, and keeps the address
+        context = self.get_context(request)
+        context.update(form=form, answers=answers, labels=answer_labels(answers, locale), query=query)
+        return TemplateResponse(request, "parcours/send_result.html", context, status=status)
+
+    @path("resultat/envoye/", name="sent")
+    def sent_view(self, request):
+        context = self.get_context(request)
+        context["query"] = filter_query_string(AnswersForm(request.GET or None, locale=Locale.get_active()).answers())
+        return TemplateResponse(request, "parcours/result_sent.html", context)
 
 
 class PathwayPage(Page):

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "parcours",
     "search",
     "wagtail_localize",
+    "leaflet",  # only its static files: the directory's map loads leaflet.js from our own origin
     "ninja",  # the open-data API's docs page, with its scripts served from our static files
     "wagtail_localize.locales",  # replaces wagtail.locales: adds tree synchronisation
     "wagtail.contrib.settings",
@@ -113,6 +114,8 @@ GUARDIAN_RAISE_404 = True
 PUBLIC_FORM_LIMITS = {
     "contact": {"per_email": 5, "per_network_address": 20, "seconds": 3600},
     "registration": {"per_email": 10, "per_network_address": 30, "seconds": 3600},
+    # « Send it to me »: a stranger's address could be typed in, so only a few e-mails to each.
+    "result_email": {"per_email": 3, "per_network_address": 10, "seconds": 3600},
 }
 
 # django-axes: 5 failures for one e-mail address from one network address, then 15 minutes' wait.
@@ -350,14 +353,16 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Content Security Policy (Django's middleware, caserurale/csp.py). Video players are the only
-# third-party content, and only once a visitor opens them.
+# Content Security Policy (Django's middleware, caserurale/csp.py). Video players and OpenStreetMap's
+# map tiles (images only) are the only third-party content, and only once a visitor opens them.
+OSM_TILES = "https://tile.openstreetmap.org"
 VIDEO_PLAYERS = ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"]
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    # OpenStreetMap's tiles, requested only once a reader opens the directory's map.
+    "img-src": [CSP.SELF, "data:", OSM_TILES],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "frame-src": VIDEO_PLAYERS,

@@ -13,8 +13,6 @@ from importlib import import_module
 from urllib.parse import urlencode
 
 import django_otp
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY, get_user_model, logout
@@ -30,7 +28,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.debug import sensitive_post_parameters
@@ -40,6 +37,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from annuaire import access
 from annuaire.models import AccessLogEntry, MemberProfile
 from caserurale.forms import form_status
+from caserurale.qr import qr_code_svg
 from extranet.account_emails import absolute_url, queue_account_email
 from extranet.forms.accounts import (
     DeactivateForm,
@@ -333,18 +331,6 @@ def grouped_secret(device):
     """The key as people type it into an app: base32, in groups of 4."""
     secret = b32encode(device.bin_key).decode()
     return " ".join(secret[start : start + 4] for start in range(0, len(secret), 4))
-
-
-def qr_code_svg(data, label):
-    """An inline SVG QR code: no image request, nothing sent to another site."""
-    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathFillImage, box_size=10, border=4)
-    svg = image.get_image()
-    svg.set("role", "img")
-    svg.set("aria-label", str(label))
-    svg.set("class", "qr-code")
-    svg.set("focusable", "false")
-    # Built by qrcode with ElementTree, which escapes every attribute: nothing here comes from a visitor.
-    return mark_safe(image.to_string(encoding="unicode"))  # noqa: S308
 
 
 def security_page(request, remove_form=None, status=200):

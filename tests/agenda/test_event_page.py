@@ -10,8 +10,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Locale
 
-from agenda import event_page
 from agenda.models import Event
+from annuaire import island
 from annuaire.access import Visibility
 from annuaire.models import Organisation, Place, Theme
 from tests.agenda.feeds_fixtures import add_events, agenda_url, html, in_days, make_event
@@ -177,13 +177,13 @@ def test_the_map_marks_the_place_on_the_island_without_any_tile_server(client):
 
 def test_every_place_of_the_network_is_on_land_and_the_sea_is_not():
     for place in Place.objects.filter(latitude__isnull=False):
-        assert inside(event_page.project(place.latitude, place.longitude), coast_points()), place.name
-    assert not inside(event_page.project(-21.10, 55.20), coast_points())  # off Trois-Bassins, at sea
-    assert inside(event_page.project(-21.12, 55.48), coast_points())  # Cilaos, in the middle
+        assert inside(island.project(place.latitude, place.longitude), coast_points()), place.name
+    assert not inside(island.project(-21.10, 55.20), coast_points())  # off Trois-Bassins, at sea
+    assert inside(island.project(-21.12, 55.48), coast_points())  # Cilaos, in the middle
 
 
 def coast_points():
-    return [event_page.project(*point) for point in event_page.COAST]
+    return [island.project(*point) for point in island.COAST]
 
 
 def test_no_map_for_an_online_event(client, django_capture_on_commit_callbacks, cyberun):

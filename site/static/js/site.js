@@ -32,6 +32,14 @@
     sync();
   }
 
+  // A print button where the page offers one (the browser's own print works without it).
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+
   // Move focus to the error summary so it is read out first.
   var errors = document.getElementById("form-errors");
   if (errors) {
