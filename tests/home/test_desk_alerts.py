@@ -3,7 +3,6 @@ once, through a real worker and SMTP server. They choose in their account settin
 
 import importlib
 import re
-import threading
 import time
 from datetime import timedelta
 
@@ -24,10 +23,10 @@ from annuaire.models import Membership, Organisation
 from appels.models import SentNotification
 from home import tasks
 from home.models import ContactSubmission, EditorPreference
-from tests.appels.celery_helpers import real_worker, smtp_server, use_smtp, wait_until
+from tests.appels.celery_helpers import RefusingInbox, real_worker, smtp_server, use_smtp, wait_until
 from tests.factories import UserFactory
 from tests.helpers import sign_in_verified
-from tests.smtp import Inbox, SMTPServer, body_of
+from tests.smtp import SMTPServer, body_of
 
 workflow_migration = importlib.import_module("agenda.migrations.0006_partner_events_workflow")
 Alerts = EditorPreference.Alerts
@@ -144,21 +143,6 @@ def test_the_editor_chooses_in_their_account_settings_and_opening_them_writes_no
         p.get_form().errors for ps in response.context["panels_by_tab"].values() for p in ps
     ]
     assert EditorPreference.objects.get(user=user).moderation_alerts == Alerts.IMMEDIATE
-
-
-class RefusingInbox(Inbox):
-    """A mail server that answers "try again later" to every message until ``accept`` is set."""
-
-    def __init__(self):
-        super().__init__()
-        self.accept = threading.Event()
-        self.refused = 0
-
-    async def handle_DATA(self, server, session, envelope):
-        if not self.accept.is_set():
-            self.refused += 1
-            return "451 4.3.0 Mail server busy, try again later"
-        return await super().handle_DATA(server, session, envelope)
 
 
 def claims_of(user):
