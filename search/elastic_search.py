@@ -98,11 +98,7 @@ class ElasticSearch:
         # Any response has them (the kind is a post filter): the one already made, else the first page.
         response = next(iter(self._responses.values()), None) or self.response(0, FIRST_PAGE)
         counts = {bucket["key"]: bucket["doc_count"] for bucket in response["aggregations"]["kinds"]["buckets"]}
-        return [
-            {"name": kind.name, "label": kind.label, "count": counts[kind.name], "selected": kind.name == self.kind}
-            for kind in registry.in_area(self.area)
-            if counts.get(kind.name)
-        ]
+        return registry.facets(self.area, counts, self.kind)
 
     @cached_property
     def count(self):

@@ -333,12 +333,7 @@ class Search:
 
     @cached_property
     def facets(self):
-        counts = self.scan[0]
-        return [
-            {"name": kind.name, "label": kind.label, "count": counts[kind.name], "selected": kind.name == self.kind}
-            for kind in registry.in_area(self.area)
-            if counts.get(kind.name)
-        ]
+        return registry.facets(self.area, self.scan[0], self.kind)
 
     @cached_property
     def count(self):

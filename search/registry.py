@@ -64,6 +64,14 @@ class Registry:
             return [kind for kind in self._kinds.values() if kind.partners_visible]
         return [kind for kind in self._kinds.values() if kind.visible]
 
+    def facets(self, area, counts, selected):
+        """The kind filters of ``area`` that found something, with their counts, whatever the engine."""
+        return [
+            {"name": kind.name, "label": kind.label, "count": counts[kind.name], "selected": kind.name == selected}
+            for kind in self.in_area(area)
+            if counts.get(kind.name)
+        ]
+
     def for_model(self, model):
         return [kind for kind in self._kinds.values() if issubclass(model, kind.model)]
 
