@@ -36,7 +36,7 @@ def over_limit(scope, *, request, email=""):
     senders = [("network", get_client_ip_address(request) or "", rule.per_network_address)]
     if email:
         senders.append(("email", email.strip().casefold(), rule.per_email))
-    cache = caches[settings.PAGE_CACHE_ALIAS]
+    cache = caches["default"]  # the shared cache (Redis in production), not a per-process one
     over = False
     for kind, sender, allowed in senders:
         if not sender:
